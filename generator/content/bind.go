@@ -1,0 +1,275 @@
+package content
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"clustersite/generator/model"
+)
+
+// maxString is the longest string value accepted, in bytes.
+const maxString = 100_000
+
+// bindTable copies the values of a decoded TOML table into the struct that
+// dst points to, matching keys to the fields' `toml` tags. Unlike decoding
+// into the struct directly, it goes on after a mistake: every value of the
+// wrong type and every key without a field is reported. It returns the keys
+// that have a field: true when the value was bound, false when it was
+// wrong.
+func bindTable(r *report, table string, src map[string]any, dst any) map[string]bool {
+	v := reflect.ValueOf(dst).Elem()
+	fields := fieldsOf(v.Type())
+	bound := make(map[string]bool, len(src))
+	for k, val := range src {
+		key := []string{table, k}
+		f, ok := fields[k]
+		if !ok {
+			r.keyErrorf(key, "unknown key%s", suggest(k, fields))
+			continue
+		}
+		msg := setField(v.Field(f.index), val, f.line)
+		if msg != "" {
+			r.keyErrorf(key, "%s", msg)
+		}
+		bound[k] = msg == ""
+	}
+	return bound
+}
+
+// fieldInfo is what bindTable needs of one struct field.
+type fieldInfo struct {
+	index int
+	line  bool // single-line text: no control characters
+}
+
+var fieldCache sync.Map // reflect.Type → map[string]fieldInfo
+
+func fieldsOf(t reflect.Type) map[string]fieldInfo {
+	if m, ok := fieldCache.Load(t); ok {
+		return m.(map[string]fieldInfo)
+	}
+	m := map[string]fieldInfo{}
+	for i := range t.NumField() {
+		name, opts, _ := strings.Cut(t.Field(i).Tag.Get("toml"), ",")
+		if name != "" {
+			m[name] = fieldInfo{index: i, line: opts == "line"}
+		}
+	}
+	fieldCache.Store(t, m)
+	return m
+}
+
+var (
+	dateType    = reflect.TypeFor[model.Date]()
+	stringsType = reflect.TypeFor[[]string]()
+)
+
+// setField stores val in fv if it has the field's type and returns "", or
+// returns what is wrong.
+func setField(fv reflect.Value, val any, line bool) string {
+	switch fv.Type() {
+	case dateType:
+		d, msg := toDate(val)
+		if msg == "" {
+			fv.Set(reflect.ValueOf(d))
+		}
+		return msg
+	case stringsType:
+		list, msg := toStrings(val, line)
+		if msg == "" {
+			fv.Set(reflect.ValueOf(list))
+		}
+		return msg
+	}
+	switch fv.Kind() {
+	case reflect.String:
+		s, ok := val.(string)
+		if !ok {
+			return "must be a string, got " + describe(val)
+		}
+		if msg := checkText(s, line); msg != "" {
+			return msg
+		}
+		fv.SetString(s)
+	case reflect.Int:
+		n, ok := val.(int64)
+		if !ok {
+			return "must be a whole number, got " + describe(val)
+		}
+		fv.SetInt(n)
+	case reflect.Float64:
+		f, ok := toNumber(val)
+		if !ok {
+			return "must be a number, got " + describe(val)
+		}
+		fv.SetFloat(f)
+	case reflect.Bool:
+		b, ok := val.(bool)
+		if !ok {
+			return "must be true or false, got " + describe(val)
+		}
+		fv.SetBool(b)
+	default:
+		panic("content: bindTable cannot fill a field of type " + fv.Type().String())
+	}
+	return ""
+}
+
+// toDate accepts only TOML local dates, which BurntSushi/toml decodes as
+// times in its "date-local" location.
+func toDate(val any) (model.Date, string) {
+	t, ok := val.(time.Time)
+	if !ok || t.Location().String() != "date-local" {
+		return model.Date{}, "must be a date such as 2019-07-25 (a TOML local date, without quotes or time), got " + describe(val)
+	}
+	return model.DateOf(t), ""
+}
+
+func toStrings(val any, line bool) ([]string, string) {
+	arr, ok := val.([]any)
+	if !ok {
+		return nil, "must be an array of strings, got " + describe(val)
+	}
+	list := make([]string, len(arr))
+	for i, v := range arr {
+		s, ok := v.(string)
+		if !ok {
+			return nil, fmt.Sprintf("must be an array of strings, but element %d is %s", i+1, describe(v))
+		}
+		if msg := checkText(s, line); msg != "" {
+			return nil, fmt.Sprintf("element %d %s", i+1, msg)
+		}
+		list[i] = s
+	}
+	return list, ""
+}
+
+// toNumber accepts integers and finite floats.
+func toNumber(val any) (float64, bool) {
+	switch n := val.(type) {
+	case int64:
+		return float64(n), true
+	case float64:
+		return n, !math.IsNaN(n) && !math.IsInf(n, 0)
+	}
+	return 0, false
+}
+
+// checkText returns what is wrong with a string value, or "".
+func checkText(s string, line bool) string {
+	if len(s) > maxString {
+		return fmt.Sprintf("is longer than %d bytes", maxString)
+	}
+	if line && strings.ContainsFunc(s, unicode.IsControl) {
+		return "must be a single line of text (no control characters)"
+	}
+	return ""
+}
+
+// describe shows a decoded TOML value in a message: the value itself when
+// short, otherwise its type.
+func describe(val any) string {
+	switch v := val.(type) {
+	case string:
+		return strconv.Quote(truncate(v, 40))
+	case int64:
+		return strconv.FormatInt(v, 10)
+	case float64:
+		return describeFloat(v)
+	case bool:
+		return strconv.FormatBool(v)
+	case time.Time:
+		return describeTime(v)
+	case []any:
+		return describeArray(v)
+	case []map[string]any:
+		return "an array of tables"
+	case map[string]any:
+		return "a table"
+	}
+	return fmt.Sprintf("%T", val)
+}
+
+func describeFloat(f float64) string {
+	switch {
+	case math.IsNaN(f):
+		return "nan"
+	case math.IsInf(f, 1):
+		return "inf"
+	case math.IsInf(f, -1):
+		return "-inf"
+	}
+	s := strconv.FormatFloat(f, 'g', -1, 64)
+	if !strings.ContainsAny(s, ".eEn") {
+		s += ".0"
+	}
+	return s
+}
+
+func describeTime(t time.Time) string {
+	switch t.Location().String() {
+	case "date-local":
+		return t.Format(time.DateOnly)
+	case "time-local":
+		return "a time of day " + t.Format(time.TimeOnly)
+	case "datetime-local":
+		return "a date with time " + t.Format("2006-01-02T15:04:05")
+	}
+	return "a date with time and offset " + t.Format(time.RFC3339)
+}
+
+func describeArray(arr []any) string {
+	parts := make([]string, 0, len(arr))
+	n := 0
+	for _, v := range arr {
+		s := describe(v)
+		n += len(s)
+		if n > 60 {
+			parts = append(parts, "…")
+			break
+		}
+		parts = append(parts, s)
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
+}
+
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}
+
+// suggest returns "; did you mean x?" when exactly one known key matches k
+// ignoring case, '_', '-' and spaces, and "" otherwise.
+func suggest[V any](k string, known map[string]V) string {
+	var match string
+	for name := range known {
+		if looseKey(name) == looseKey(k) {
+			if match != "" {
+				return ""
+			}
+			match = name
+		}
+	}
+	if match == "" {
+		return ""
+	}
+	return "; did you mean " + match + "?"
+}
+
+func looseKey(k string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '_' || r == '-' || unicode.IsSpace(r) {
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, k)
+}
