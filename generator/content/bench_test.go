@@ -35,10 +35,3 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
-
-func BenchmarkSlug(b *testing.B) {
-	for b.Loop() {
-		Slug("Agrupació d’Empreses Innovadores Tèxtils")
-		Slug("ACTM - CATALAN FASHION & TEXTILE CLUSTER")
-	}
-}

@@ -20,7 +20,7 @@
 // # Assessment files
 //
 //	[cluster]
-//	id = "qoot-cluster"        # optional; default: Slug(name)
+//	id = "qoot-cluster"        # optional; default: slug.Make(name)
 //	name = "Qoot Cluster"      # required, not blank
 //	native_name = "..."        # optional: the name in the cluster's language
 //	country = "JO"             # required: ISO 3166-1 alpha-2, upper case

@@ -9,7 +9,7 @@ import "clustersite/generator/model"
 // clusterTable is the [cluster] table: the cluster's profile as of this
 // assessment.
 type clusterTable struct {
-	// ID is the cluster's URL slug; empty means Slug(Name).
+	// ID is the cluster's URL slug; empty means slug.Make(Name).
 	ID string `toml:"id,line"`
 	// Name as the organisation spells it; required.
 	Name string `toml:"name,line"`

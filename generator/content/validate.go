@@ -10,6 +10,7 @@ import (
 	"clustersite/generator/config"
 	"clustersite/generator/methodology"
 	"clustersite/generator/model"
+	"clustersite/generator/slug"
 )
 
 // Limits of the content format.
@@ -79,7 +80,7 @@ func clusterID(r *report, t *clusterTable, bound map[string]bool, name string) s
 	if name == "" {
 		return ""
 	}
-	id := Slug(name)
+	id := slug.Make(name)
 	if id == "" {
 		r.errorf("cluster.name", "has no Latin letters or digits to make an id from; set cluster.id")
 	}

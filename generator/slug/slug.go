@@ -1,4 +1,7 @@
-package content
+// Package slug turns names into URL path segments: cluster ids and
+// portfolio pages. One function, so every URL of the site is made the same
+// way.
+package slug
 
 import (
 	"strings"
@@ -21,7 +24,7 @@ var specialLetters = map[rune]string{
 	'ð': "d", 'þ': "th", 'ı': "i", 'ħ': "h",
 }
 
-// Slug turns a cluster name into an id: ASCII, lowercase, words of [a-z0-9]
+// Make turns a name into an id: ASCII, lowercase, words of [a-z0-9]
 // joined by single '-'. Accents are folded ("Tèxtils" → "textils",
 // "thüringen" → "thuringen"), compatibility characters are reduced ("³" →
 // "3", "ﬁ" → "fi"), a few Latin letters are spelled out ("ß" → "ss"),
@@ -29,7 +32,7 @@ var specialLetters = map[rune]string{
 // "collaboracio"), and every other character separates words. An id longer
 // than 80 bytes is cut at a '-'. Letters of other scripts are dropped, so
 // the result may be empty.
-func Slug(name string) string {
+func Make(name string) string {
 	folded := name
 	if !isASCII(name) {
 		t := transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)))

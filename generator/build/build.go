@@ -1,0 +1,162 @@
+// Package build runs the whole pipeline: load config and content from the
+// site folder, derive the site, render every page and write the output
+// atomically. main and the dev server call it; it prints nothing.
+package build
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"runtime"
+	"sync"
+	"time"
+
+	"clustersite/generator/config"
+	"clustersite/generator/content"
+	"clustersite/generator/model"
+	"clustersite/generator/render"
+	"clustersite/generator/site"
+)
+
+// Options control a build. The zero value builds with the config's
+// settings and the clock's date.
+type Options struct {
+	// Today overrides the build date (--today); zero: config, then clock.
+	Today model.Date
+	// BaseURL overrides config's base_url (--base-url) when not empty.
+	BaseURL string
+	// Drafts includes draft assessments.
+	Drafts bool
+	// Workers renders with this many goroutines; 0 means GOMAXPROCS.
+	Workers int
+	// Clock returns the current time; nil means time.Now.
+	Clock func() time.Time
+}
+
+// Writer receives the output files. output.Dir implements it.
+type Writer interface {
+	WriteFile(path string, data []byte) error
+}
+
+// Summary describes a finished build.
+type Summary struct {
+	Clusters, Assessments, Pages, Files int
+	// Warnings found in the content (errors fail the build instead).
+	Warnings model.Problems
+	Duration time.Duration
+}
+
+// Load reads config and content and derives the site. Content problems are
+// returned as model.Problems (errors only fail; warnings come with a
+// non-nil site).
+func Load(siteDir fs.FS, opts Options) (*site.Site, model.Problems, error) {
+	cfg, err := config.Load(siteDir)
+	if err != nil {
+		var ps model.Problems
+		if errors.As(err, &ps) {
+			return nil, ps, nil
+		}
+		return nil, nil, err
+	}
+	if opts.BaseURL != "" {
+		c, err := config.Parse([]byte(fmt.Sprintf("base_url = %q", opts.BaseURL)))
+		if err != nil {
+			return nil, nil, fmt.Errorf("--base-url: %w", err)
+		}
+		cfg.BaseURL = c.BaseURL
+	}
+	today := opts.Today
+	if today.IsZero() {
+		today = cfg.TodayDate()
+	}
+	if today.IsZero() {
+		clock := opts.Clock
+		if clock == nil {
+			clock = time.Now
+		}
+		today = model.DateOf(clock())
+	}
+	dir, problems := content.Load(siteDir, cfg, content.Options{Drafts: opts.Drafts})
+	if len(problems.Errors()) > 0 {
+		return nil, problems, nil
+	}
+	return site.New(dir, cfg, today), problems, nil
+}
+
+// Run builds the site from siteDir with the default theme and writes every
+// file to w. It returns content problems as a model.Problems error.
+func Run(ctx context.Context, siteDir, theme fs.FS, opts Options, w Writer) (Summary, error) {
+	start := time.Now()
+	s, problems, err := Load(siteDir, opts)
+	if err != nil {
+		return Summary{}, err
+	}
+	if s == nil {
+		return Summary{Warnings: problems.Warnings()}, problems.Errors()
+	}
+	r, err := render.New(theme, siteDir, s.Config.Language)
+	if err != nil {
+		return Summary{}, err
+	}
+	pages := s.Pages()
+	files := append(s.DataFiles(pages), r.Assets()...)
+	if err := renderAll(ctx, r, pages, w, opts.Workers); err != nil {
+		return Summary{}, err
+	}
+	for _, f := range files {
+		if err := w.WriteFile(f.Path, f.Data); err != nil {
+			return Summary{}, err
+		}
+	}
+	return Summary{
+		Clusters:    len(s.Clusters),
+		Assessments: s.Assessments,
+		Pages:       len(pages),
+		Files:       len(pages) + len(files),
+		Warnings:    problems.Warnings(),
+		Duration:    time.Since(start),
+	}, nil
+}
+
+// renderAll renders pages on a bounded pool of workers and writes each as
+// soon as it is done, so memory holds a few pages, not the site.
+func renderAll(ctx context.Context, r *render.Renderer, pages []site.Page, w Writer, workers int) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	jobs := make(chan site.Page)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for p := range jobs {
+				buf.Reset()
+				err := r.Render(&buf, p)
+				if err == nil {
+					err = w.WriteFile(p.Path, buf.Bytes())
+				}
+				if err != nil {
+					cancel(err)
+				}
+			}
+		})
+	}
+feed:
+	for _, p := range pages {
+		select {
+		case jobs <- p:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	if err := context.Cause(ctx); err != nil && !errors.Is(err, context.Canceled) {
+		return err
+	}
+	return ctx.Err()
+}

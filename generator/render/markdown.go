@@ -1,0 +1,124 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"net/url"
+	"strings"
+	"sync"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Markdown renders editors' Markdown (descriptions, summaries,
+// recommendations) safely:
+//   - raw HTML is dropped (goldmark's default, never switched to unsafe);
+//   - links keep only http, https and mailto URLs and relative ones; a link
+//     with any other scheme (javascript:, vbscript:, data:, file:, …) becomes
+//     its text;
+//   - images become their alt text, so no page requests another host;
+//   - headings start at level 3 so they sit under the page's own h1 and h2.
+type Markdown struct {
+	md   goldmark.Markdown
+	bufs sync.Pool
+}
+
+// NewMarkdown builds the renderer once; it is safe for concurrent use.
+func NewMarkdown() *Markdown {
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify),
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(safeTransformer{}, 100))),
+	)
+	return &Markdown{md: md, bufs: sync.Pool{New: func() any { return new(bytes.Buffer) }}}
+}
+
+// HTML renders src; an empty source gives an empty result.
+func (m *Markdown) HTML(src string) template.HTML {
+	if strings.TrimSpace(src) == "" {
+		return ""
+	}
+	b := m.bufs.Get().(*bytes.Buffer)
+	defer m.bufs.Put(b)
+	b.Reset()
+	if err := m.md.Convert([]byte(src), b); err != nil {
+		// goldmark only fails when the writer fails; a bytes.Buffer does
+		// not. Show the text rather than nothing.
+		return template.HTML(template.HTMLEscapeString(src))
+	}
+	return template.HTML(b.String()) // goldmark escapes text and drops raw HTML
+}
+
+// safeTransformer rewrites the parsed document before rendering.
+type safeTransformer struct{}
+
+func (safeTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	var unwrap []ast.Node // unsafe links and images: keep only their text
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			n.Level = min(6, n.Level+2)
+		case *ast.Link:
+			if !SafeURL(string(n.Destination)) {
+				unwrap = append(unwrap, n)
+			}
+		case *ast.AutoLink:
+			if !SafeURL(string(n.URL(reader.Source()))) {
+				replaceWithText(n, n.Label(reader.Source()))
+				return ast.WalkSkipChildren, nil
+			}
+		case *ast.Image:
+			unwrap = append(unwrap, n)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range unwrap {
+		replaceWithChildren(n)
+	}
+}
+
+// SafeURL reports whether a link target may appear in a page: a relative
+// URL, a fragment, or an absolute http, https or mailto URL.
+func SafeURL(raw string) bool {
+	raw = strings.TrimSpace(raw)
+	if raw == "" {
+		return false
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return false
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https", "mailto":
+		return true
+	case "":
+		// No scheme: but "java\tscript:" and friends parse oddly; refuse
+		// anything with a colon before the first slash.
+		first := strings.IndexAny(raw, "/?#")
+		colon := strings.IndexByte(raw, ':')
+		return colon < 0 || (first >= 0 && first < colon)
+	}
+	return false
+}
+
+func replaceWithText(n ast.Node, label []byte) {
+	t := ast.NewString(label)
+	n.Parent().ReplaceChild(n.Parent(), n, t)
+}
+
+func replaceWithChildren(n ast.Node) {
+	parent := n.Parent()
+	for c := n.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		parent.InsertBefore(parent, n, c)
+		c = next
+	}
+	parent.RemoveChild(parent, n)
+}

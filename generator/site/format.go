@@ -1,0 +1,84 @@
+package site
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+	"golang.org/x/text/message"
+	"golang.org/x/text/number"
+
+	"clustersite/generator/model"
+)
+
+// Formatter formats numbers and indicator values for one language.
+type Formatter struct {
+	p *message.Printer
+}
+
+func NewFormatter(lang language.Tag) Formatter {
+	return Formatter{p: message.NewPrinter(lang)}
+}
+
+// Number formats n with the language's digit grouping and at most two
+// decimals: 1,250,000 or 78.5.
+func (f Formatter) Number(n float64) string {
+	if n == math.Trunc(n) && math.Abs(n) < 1e15 {
+		return f.p.Sprint(number.Decimal(int64(n)))
+	}
+	return f.p.Sprint(number.Decimal(n, number.MaxFractionDigits(2)))
+}
+
+// value formats v as the indicator's kind and unit say.
+func (f Formatter) value(ind *model.Indicator, v model.Value) string {
+	switch ind.Kind {
+	case model.KindYear:
+		return f.kindNumber(ind.Kind, v.Num)
+	case model.KindBool:
+		if v.Bool {
+			return "yes"
+		}
+		return "no"
+	case model.KindChoice, model.KindText:
+		return v.Text
+	case model.KindMultichoice:
+		return strings.Join(v.List, " · ")
+	}
+	return f.withUnit(f.Number(v.Num), ind.Unit)
+}
+
+// kindNumber formats a number of an indicator's kind without unit: years
+// are never grouped ("2016", not "2,016"), other numbers are.
+func (f Formatter) kindNumber(k model.Kind, n float64) string {
+	if k == model.KindYear {
+		return strconv.FormatFloat(n, 'f', -1, 64)
+	}
+	return f.Number(n)
+}
+
+func (f Formatter) withUnit(num, unit string) string {
+	switch unit {
+	case "":
+		return num
+	case "%":
+		return num + " %"
+	}
+	return num + " " + unit
+}
+
+// CountryName returns the country's name in the language: "Jordan" for JO.
+func CountryName(code string, lang language.Tag) string {
+	r, err := language.ParseRegion(code)
+	if err != nil {
+		return code
+	}
+	if n := display.Regions(lang).Name(r); n != "" {
+		return n
+	}
+	return code
+}
+
+// languageTag parses a config language code.
+func languageTag(code string) language.Tag { return language.Make(code) }

@@ -1,0 +1,196 @@
+package site
+
+import (
+	"fmt"
+	"strings"
+
+	"clustersite/generator/model"
+)
+
+// Page is one HTML file to render.
+type Page struct {
+	// Path of the output file, slash-separated: "clusters/qoot/index.html".
+	Path string
+	// Template is the page kind: "directory", "cluster", "report", "list",
+	// "groups" or "404".
+	Template string
+	// Data is the page's typed data: one of the *Page types below.
+	Data any
+}
+
+// Frame is what every page knows about itself and the site; page data types
+// embed it so templates reach .Root, .Title and .Site on any page.
+type Frame struct {
+	Site *Site
+	// Title of the page, without the site title.
+	Title string
+	// Description for search engines and link previews.
+	Description string
+	// URL of the page, site-relative: "" for the home page,
+	// "clusters/qoot/" for a cluster.
+	URL string
+	// Root leads from the page to the site root: "", "../", "../../"; the
+	// 404 page, served at any depth, uses base_url or "/".
+	Root string
+	// Section highlights the navigation entry: "directory", "countries",
+	// "labels", "portfolios".
+	Section string
+}
+
+// Canonical returns the page's absolute URL, or "" without base_url.
+func (f *Frame) Canonical() string {
+	if f.Site.Config.BaseURL == "" {
+		return ""
+	}
+	return f.Site.Config.BaseURL + f.URL
+}
+
+func (s *Site) frame(url, title, section string) Frame {
+	return Frame{Site: s, Title: title, URL: url, Root: strings.Repeat("../", strings.Count(url, "/")), Section: section}
+}
+
+// Listing is one page of a paginated list of clusters.
+type Listing struct {
+	Clusters []*Cluster
+	// Total clusters in the whole list; First is the 1-based number of the
+	// first one on this page.
+	Total, First int
+	// Page is 1-based; Pages the number of pages.
+	Page, Pages int
+	// PageURLs are the site-relative URLs of every page of the list.
+	PageURLs []string
+}
+
+// Prev and Next return the URLs of the neighbouring pages, or "".
+func (l *Listing) Prev() string { return l.pageURL(l.Page - 1) }
+func (l *Listing) Next() string { return l.pageURL(l.Page + 1) }
+
+func (l *Listing) pageURL(n int) string {
+	if n < 1 || n > l.Pages {
+		return ""
+	}
+	return l.PageURLs[n-1]
+}
+
+// DirectoryPage is the home page and its continuation pages.
+type DirectoryPage struct {
+	Frame
+	Listing
+}
+
+// ListPage is a browse page of one country, label or portfolio.
+type ListPage struct {
+	Frame
+	Listing
+	Group *Group
+	// Kind is "country", "label" or "portfolio".
+	Kind string
+	// Parent is the title of the page listing every group of the kind.
+	Parent string
+}
+
+// GroupsPage lists every country, label or portfolio.
+type GroupsPage struct {
+	Frame
+	Groups []*Group
+	Kind   string
+}
+
+// ClusterPage is a cluster's page.
+type ClusterPage struct {
+	Frame
+	Cluster *Cluster
+	// Latest is the newest report published in full, or nil.
+	Latest *Report
+}
+
+// ReportPage is the report of one assessment.
+type ReportPage struct {
+	Frame
+	Cluster *Cluster
+	Report  *Report
+}
+
+// NotFoundPage is 404.html.
+type NotFoundPage struct {
+	Frame
+}
+
+// Pages lists every HTML page of the site in a fixed order.
+func (s *Site) Pages() []Page {
+	var pages []Page
+	pages = append(pages, s.listing("", "directory", s.Config.Title, "directory", s.Clusters, func(f Frame, l Listing) any {
+		return &DirectoryPage{Frame: f, Listing: l}
+	})...)
+	for _, c := range s.Clusters {
+		f := s.frame(c.URL, c.Name, "directory")
+		f.Description = fmt.Sprintf("%s (%s): %s label, %s.", c.Name, c.CountryName, c.Label.Title(), statusPhrase(c))
+		pages = append(pages, Page{Path: c.URL + "index.html", Template: "cluster", Data: &ClusterPage{Frame: f, Cluster: c, Latest: c.LatestFull()}})
+		for _, r := range c.Reports {
+			if !r.Full {
+				continue
+			}
+			f := s.frame(r.URL, fmt.Sprintf("%s: report of %s", c.Name, r.Date), "directory")
+			f.Description = fmt.Sprintf("Benchmarking report of %s, interview on %s, %s label.", c.Name, r.Date, r.Label.Title())
+			pages = append(pages, Page{Path: r.URL + "index.html", Template: "report", Data: &ReportPage{Frame: f, Cluster: c, Report: r}})
+		}
+	}
+	pages = append(pages, s.browse("countries/", "Countries", "country", "countries", s.Countries)...)
+	pages = append(pages, s.browse("labels/", "Labels", "label", "labels", s.Labels)...)
+	pages = append(pages, s.browse("portfolios/", "Portfolios", "portfolio", "portfolios", s.Portfolios)...)
+	nf := s.frame("404.html", "Page not found", "")
+	nf.Root = s.Config.BaseURL
+	if nf.Root == "" {
+		nf.Root = "/"
+	}
+	pages = append(pages, Page{Path: "404.html", Template: "404", Data: &NotFoundPage{Frame: nf}})
+	return pages
+}
+
+func statusPhrase(c *Cluster) string {
+	switch c.Status {
+	case model.StatusValid, model.StatusExpiring:
+		return "valid until " + c.ValidUntil.String()
+	}
+	return "expired on " + c.ValidUntil.String()
+}
+
+// browse returns the index page of a kind of group and a listing per group.
+func (s *Site) browse(base, title, kind, section string, groups []*Group) []Page {
+	f := s.frame(base, title, section)
+	f.Description = fmt.Sprintf("Labelled clusters by %s.", kind)
+	pages := []Page{{Path: base + "index.html", Template: "groups", Data: &GroupsPage{Frame: f, Groups: groups, Kind: kind}}}
+	for _, g := range groups {
+		pages = append(pages, s.listing(g.URL, "list", g.Name, section, g.Clusters, func(f Frame, l Listing) any {
+			return &ListPage{Frame: f, Listing: l, Group: g, Kind: kind, Parent: title}
+		})...)
+	}
+	return pages
+}
+
+// listing cuts clusters into pages of Config.PageSize: the first at base,
+// the others at base + "page/<n>/".
+func (s *Site) listing(base, template, title, section string, clusters []*Cluster, data func(Frame, Listing) any) []Page {
+	size := s.Config.PageSize
+	n := max(1, (len(clusters)+size-1)/size)
+	urls := make([]string, n)
+	for i := range urls {
+		urls[i] = base
+		if i > 0 {
+			urls[i] = fmt.Sprintf("%spage/%d/", base, i+1)
+		}
+	}
+	pages := make([]Page, n)
+	for i := range pages {
+		lo, hi := i*size, min(len(clusters), (i+1)*size)
+		t := title
+		if i > 0 {
+			t = fmt.Sprintf("%s, page %d of %d", title, i+1, n)
+		}
+		f := s.frame(urls[i], t, section)
+		f.Description = fmt.Sprintf("%d labelled clusters.", len(clusters))
+		l := Listing{Clusters: clusters[lo:hi], Total: len(clusters), First: lo + 1, Page: i + 1, Pages: n, PageURLs: urls}
+		pages[i] = Page{Path: urls[i] + "index.html", Template: template, Data: data(f, l)}
+	}
+	return pages
+}

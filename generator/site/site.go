@@ -1,0 +1,105 @@
+// Package site derives the public site from the validated model: which
+// clusters and assessments are published, their label standing on the build
+// date, where each indicator stands against the portfolio statistics, and
+// the list of pages and data files to write.
+//
+// It is the only place that decides what is public. Everything a template or
+// data file can reach goes through the view types here (Cluster, Report,
+// IndicatorRow), which copy from the model only what may be published:
+// an assessment published as "profile" becomes a Report with its label and
+// dates but no values, summary, recommendations or expert; drafts never
+// reach the model unless the build asked for them.
+//
+// URLs in views are site-relative paths ending in "/" ("clusters/qoot/"),
+// joined with a page's Root ("../../") by templates, so the output folder
+// works from any path on any host.
+package site
+
+import (
+	"cmp"
+	"slices"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
+	"clustersite/generator/config"
+	"clustersite/generator/label"
+	"clustersite/generator/model"
+	"clustersite/generator/stats"
+)
+
+// Site is the derived, publishable directory.
+type Site struct {
+	// Config of the build, with base_url and today already resolved.
+	Config config.Config
+	// Today is the date statuses are judged on ("data as of").
+	Today model.Date
+	// Clusters that have at least one published assessment, sorted by name
+	// in the site language's collation, then by ID.
+	Clusters []*Cluster
+	// Stats are the portfolio statistics (over every loaded assessment,
+	// profile ones included; values are shown only through Comparison).
+	Stats *stats.Stats
+	// Countries, Labels, Portfolios and StatusCounts group the clusters
+	// for browse pages and facet counts.
+	Countries    []*Group
+	Labels       []*Group
+	Portfolios   []*Group
+	StatusCounts []*Group
+	// Assessments is the number of published assessments.
+	Assessments int
+	// Lang is the interface language.
+	Lang language.Tag
+
+	format Formatter
+}
+
+// Group is a set of clusters sharing a country, label, portfolio or status.
+type Group struct {
+	// Key is the code or value: "DE", "gold", "Food industry", "valid".
+	Key string
+	// Name is the display name: "Germany", "Gold", "Food industry".
+	Name string
+	// URL of the group's browse page ("" for statuses).
+	URL string
+	// Clusters in directory order.
+	Clusters []*Cluster
+}
+
+// New derives the site from a loaded directory. today must be set.
+func New(dir *model.Directory, cfg config.Config, today model.Date) *Site {
+	lang := languageTag(cfg.Language)
+	s := &Site{Config: cfg, Today: today, Lang: lang, format: NewFormatter(lang)}
+	s.Stats = stats.Compute(dir.Clusters, cfg.Statistics.MinGroupSize)
+	for _, mc := range dir.Clusters {
+		if len(mc.Assessments) == 0 {
+			continue
+		}
+		c := newCluster(s, mc, label.Evaluate(mc.Assessments, cfg.Labels, today))
+		s.Clusters = append(s.Clusters, c)
+		s.Assessments += len(c.Reports)
+	}
+	sortByName(s.Clusters, lang)
+	s.group()
+	return s
+}
+
+// sortByName orders clusters as a reader of the language expects
+// ("Ærø" with the A's in Danish, accents ignored at first level in English),
+// with the ID as the final tie-break so the order never depends on input
+// order.
+func sortByName(cs []*Cluster, lang language.Tag) {
+	col := collate.New(lang, collate.IgnoreCase, collate.Loose)
+	var buf collate.Buffer
+	keys := make(map[*Cluster][]byte, len(cs))
+	for _, c := range cs {
+		keys[c] = slices.Clone(col.KeyFromString(&buf, c.Name))
+		buf.Reset()
+	}
+	slices.SortFunc(cs, func(a, b *Cluster) int {
+		return cmp.Or(slices.Compare(keys[a], keys[b]), cmp.Compare(a.ID, b.ID))
+	})
+	for i, c := range cs {
+		c.Rank = i
+	}
+}

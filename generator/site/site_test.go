@@ -1,0 +1,115 @@
+package site
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"clustersite/generator/config"
+	"clustersite/generator/content"
+	"clustersite/generator/model"
+)
+
+const fullFile = `[cluster]
+id = "alpha"
+name = "Älpha Cluster"
+country = "DE"
+portfolio = "ICT"
+[assessment]
+date = 2024-03-01
+label = "bronze"
+expert = "Secret Expert"
+summary = "Secret summary"
+publish = "%s"
+[indicators]
+participants = 120
+cluster_founded = 2016
+`
+
+func load(t *testing.T, files map[string]string) *Site {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for name, data := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	dir, ps := content.Load(fsys, config.Default(), content.Options{})
+	if len(ps.Errors()) > 0 {
+		t.Fatal(ps.Errors())
+	}
+	return New(dir, config.Default(), model.NewDate(2025, 1, 1))
+}
+
+func TestProfileAssessmentPublishesOnlyLabelAndDates(t *testing.T) {
+	s := load(t, map[string]string{"content/a.toml": strings.Replace(fullFile, "%s", "profile", 1)})
+	r := s.Clusters[0].Reports[0]
+	if r.Full || r.URL != "" || r.Expert != "" || r.Summary != "" || r.Areas != nil || r.ReportID != "" {
+		t.Errorf("profile report exposes %+v", r)
+	}
+	if r.Label != model.Bronze || r.ValidUntil != model.NewDate(2026, 3, 1) {
+		t.Errorf("label %s until %s", r.Label, r.ValidUntil)
+	}
+	for _, p := range s.Pages() {
+		if p.Template == "report" {
+			t.Errorf("a report page %s exists for a profile assessment", p.Path)
+		}
+	}
+}
+
+func TestFullAssessmentHasEveryIndicatorRow(t *testing.T) {
+	s := load(t, map[string]string{"content/a.toml": strings.Replace(fullFile, "%s", "full", 1)})
+	r := s.Clusters[0].Reports[0]
+	if !r.Full || r.URL != "clusters/alpha/2024-03-01/" || r.Total != 36 || r.Reported != 2 {
+		t.Fatalf("report = %+v", r)
+	}
+	row := r.Areas[0].Rows[0]
+	if row.ID != "participants" || row.Value != "120 participants" || row.All.Shown {
+		t.Errorf("row = %+v (a group of 1 must not be shown)", row)
+	}
+	if got := r.Areas[0].Rows[8].Value; got != "2016" {
+		t.Errorf("year value = %q, want 2016 without grouping", got)
+	}
+}
+
+func TestPagesAreListedOncePerPath(t *testing.T) {
+	s := load(t, map[string]string{"content/a.toml": strings.Replace(fullFile, "%s", "full", 1)})
+	seen := map[string]bool{}
+	for _, p := range s.Pages() {
+		if seen[p.Path] {
+			t.Errorf("page %s listed twice", p.Path)
+		}
+		seen[p.Path] = true
+	}
+	for _, want := range []string{"index.html", "clusters/alpha/index.html", "clusters/alpha/2024-03-01/index.html",
+		"countries/de/index.html", "labels/bronze/index.html", "labels/gold/index.html", "portfolios/ict/index.html", "404.html"} {
+		if !seen[want] {
+			t.Errorf("no page %s", want)
+		}
+	}
+}
+
+func TestListingIsPaginated(t *testing.T) {
+	s := &Site{Config: config.Default()}
+	s.Config.PageSize = 10
+	cs := make([]*Cluster, 25)
+	for i := range cs {
+		cs[i] = &Cluster{}
+	}
+	pages := s.listing("labels/gold/", "list", "Gold", "labels", cs, func(f Frame, l Listing) any { return &l })
+	if len(pages) != 3 || pages[0].Path != "labels/gold/index.html" || pages[2].Path != "labels/gold/page/3/index.html" {
+		t.Fatalf("pages = %+v", pages)
+	}
+	last := pages[2].Data.(*Listing)
+	if len(last.Clusters) != 5 || last.First != 21 || last.Next() != "" || last.Prev() != "labels/gold/page/2/" {
+		t.Errorf("last page = %+v", last)
+	}
+}
+
+func TestCountryNamesAreInTheSiteLanguage(t *testing.T) {
+	for _, tc := range []struct{ code, lang, want string }{
+		{"JO", "en", "Jordan"}, {"DE", "de", "Deutschland"}, {"DE", "fr", "Allemagne"}, {"CZ", "en", "Czechia"},
+	} {
+		if got := CountryName(tc.code, languageTag(tc.lang)); got != tc.want {
+			t.Errorf("CountryName(%s, %s) = %q, want %q", tc.code, tc.lang, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,308 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"flag"
+	"io/fs"
+	"maps"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// buildSample builds the bundled sample site (this repository's content/)
+// into a fresh folder and returns it.
+func buildSample(t *testing.T, extra ...string) string {
+	t.Helper()
+	dest := filepath.Join(t.TempDir(), "public")
+	args := append([]string{"build", "--site", ".", "--dest", dest}, extra...)
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), args, &stdout, &stderr); code != 0 {
+		t.Fatalf("build exit %d\nstdout:\n%s\nstderr:\n%s", code, &stdout, &stderr)
+	}
+	return dest
+}
+
+// readTree returns every file under dir by slash path.
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func treeHash(t *testing.T, dir string) string {
+	t.Helper()
+	files := readTree(t, dir)
+	h := sha256.New()
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		h.Write([]byte(name + "\x00"))
+		h.Write(files[name])
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func doc(t *testing.T, files map[string][]byte, name string) *goquery.Document {
+	t.Helper()
+	data, ok := files[name]
+	if !ok {
+		t.Fatalf("no file %s in output", name)
+	}
+	d, err := goquery.NewDocumentFromReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestBuildSampleWritesEveryKindOfPage(t *testing.T) {
+	files := readTree(t, buildSample(t))
+	for _, name := range []string{
+		"index.html", "404.html", "sitemap.xml", "robots.txt", "clusters.json",
+		"clusters/qoot-cluster/index.html", "clusters/qoot-cluster/2019-07-25/index.html",
+		"countries/index.html", "countries/jo/index.html",
+		"labels/index.html", "labels/bronze/index.html", "labels/silver/index.html", "labels/gold/index.html",
+		"portfolios/index.html", "portfolios/food-industry/index.html",
+	} {
+		if _, ok := files[name]; !ok {
+			t.Errorf("missing %s", name)
+		}
+	}
+	d := doc(t, files, "clusters/qoot-cluster/2019-07-25/index.html")
+	if got := d.Find("h1").Text(); got != "Qoot Cluster" {
+		t.Errorf("report h1 = %q", got)
+	}
+	if got := d.Find(".report-id").First().Text(); got != "JOR001201907C190001" {
+		t.Errorf("report id = %q", got)
+	}
+	if got := d.Find(".report-facts time").Eq(1).AttrOr("datetime", ""); got != "2021-07-25" {
+		t.Errorf("valid until = %q, want 2021-07-25", got)
+	}
+	if n := d.Find("table.indicators tbody tr").Length(); n != 36 {
+		t.Errorf("indicator rows = %d, want 36", n)
+	}
+	if got := doc(t, files, "countries/jo/index.html").Find("h1").Text(); got != "Jordan" {
+		t.Errorf("country page h1 = %q, want Jordan", got)
+	}
+}
+
+func TestClustersJSONDescribesEveryPublishedCluster(t *testing.T) {
+	files := readTree(t, buildSample(t))
+	var data struct {
+		DataAsOf string `json:"data_as_of"`
+		Clusters []struct {
+			ID, Name, Country, Portfolio, Label, Status, URL string
+			ValidUntil                                       string `json:"valid_until"`
+			Assessments                                      []struct {
+				Date, Label, URL string
+				ValidUntil       string `json:"valid_until"`
+			}
+		}
+	}
+	if err := json.Unmarshal(files["clusters.json"], &data); err != nil {
+		t.Fatal(err)
+	}
+	if data.DataAsOf != "2026-11-28" {
+		t.Errorf("data_as_of = %q", data.DataAsOf)
+	}
+	if len(data.Clusters) < 15 {
+		t.Errorf("clusters = %d, want at least 15", len(data.Clusters))
+	}
+	found := false
+	for _, c := range data.Clusters {
+		if c.ID != "qoot-cluster" {
+			continue
+		}
+		found = true
+		if c.Country != "JO" || c.Label != "bronze" || c.ValidUntil != "2021-07-25" || c.Status != "lapsed" || c.URL != "clusters/qoot-cluster/" {
+			t.Errorf("qoot = %+v", c)
+		}
+		if len(c.Assessments) != 1 || c.Assessments[0].Date != "2019-07-25" || c.Assessments[0].URL != "clusters/qoot-cluster/2019-07-25/" {
+			t.Errorf("qoot assessments = %+v", c.Assessments)
+		}
+	}
+	if !found {
+		t.Error("qoot-cluster missing from clusters.json")
+	}
+	for _, c := range data.Clusters {
+		if _, ok := files[c.URL+"index.html"]; !ok {
+			t.Errorf("%s: url %s has no page", c.ID, c.URL)
+		}
+	}
+}
+
+// TestEveryInternalLinkResolves follows every href and src of every page to
+// a file of the output, and every fragment to an id of its page.
+func TestEveryInternalLinkResolves(t *testing.T) {
+	files := readTree(t, buildSample(t))
+	ids := map[string]map[string]bool{}
+	for name := range files {
+		if strings.HasSuffix(name, ".html") {
+			ids[name] = map[string]bool{}
+			doc(t, files, name).Find("[id]").Each(func(_ int, s *goquery.Selection) { ids[name][s.AttrOr("id", "")] = true })
+		}
+	}
+	checked := 0
+	for name := range ids {
+		if name == "404.html" { // served at any depth: links are root-absolute
+			continue
+		}
+		doc(t, files, name).Find("[href], [src]").Each(func(_ int, s *goquery.Selection) {
+			ref := s.AttrOr("href", s.AttrOr("src", ""))
+			if strings.Contains(ref, "://") || strings.HasPrefix(ref, "mailto:") {
+				return
+			}
+			target, frag, _ := strings.Cut(ref, "#")
+			file := name
+			if target != "" {
+				file = path.Join(path.Dir(name), target)
+				if strings.HasSuffix(target, "/") || file == "." {
+					file = strings.TrimPrefix(file+"/index.html", "./")
+				}
+			}
+			checked++
+			if _, ok := files[file]; !ok {
+				t.Errorf("%s: link %q: no file %s", name, ref, file)
+				return
+			}
+			if frag != "" && !ids[file][frag] {
+				t.Errorf("%s: link %q: no id %q in %s", name, ref, frag, file)
+			}
+		})
+	}
+	if checked < 500 {
+		t.Errorf("checked only %d links", checked)
+	}
+}
+
+func TestRebuildIsByteIdentical(t *testing.T) {
+	a, b := buildSample(t), buildSample(t)
+	if ha, hb := treeHash(t, a), treeHash(t, b); ha != hb {
+		t.Errorf("two builds differ: %s vs %s", ha, hb)
+	}
+}
+
+// TestReportPageGolden pins the whole HTML of one report page. Run
+// go test -run TestReportPageGolden -update after an intended change.
+func TestReportPageGolden(t *testing.T) {
+	files := readTree(t, buildSample(t))
+	got := files["clusters/qoot-cluster/2019-07-25/index.html"]
+	// The asset hash changes with every style edit; the golden file
+	// pins the page, not the stylesheet.
+	got = stripAssetHashes(got)
+	golden := filepath.Join("testdata", "golden", "qoot-report.html")
+	if *update {
+		os.MkdirAll(filepath.Dir(golden), 0o755)
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("report page differs from %s; rerun with -update if intended.\n%s", golden, firstDiff(got, want))
+	}
+}
+
+func stripAssetHashes(b []byte) []byte {
+	var out []string
+	for _, line := range strings.SplitAfter(string(b), "\n") {
+		if i := strings.Index(line, "assets/"); i >= 0 {
+			if j := strings.IndexAny(line[i:], "\""); j > 0 {
+				name := line[i : i+j]
+				ext := path.Ext(name)
+				base := strings.TrimSuffix(name, ext)
+				if k := strings.LastIndexByte(base, '.'); k > 0 {
+					line = strings.Replace(line, name, base[:k]+ext, 1)
+				}
+			}
+		}
+		out = append(out, line)
+	}
+	return []byte(strings.Join(out, ""))
+}
+
+func firstDiff(a, b []byte) string {
+	al, bl := strings.Split(string(a), "\n"), strings.Split(string(b), "\n")
+	for i := range min(len(al), len(bl)) {
+		if al[i] != bl[i] {
+			return "line " + strconv.Itoa(i+1) + ":\n got: " + al[i] + "\nwant: " + bl[i]
+		}
+	}
+	return "lengths differ"
+}
+
+// TestFailedBuildLeavesPreviousOutput breaks a copy of the sample and checks
+// that the build fails with exit 1, names the problem, and leaves the
+// previous public/ byte for byte as it was.
+func TestFailedBuildLeavesPreviousOutput(t *testing.T) {
+	siteDir := t.TempDir()
+	if err := os.CopyFS(siteDir, os.DirFS(".")); err != nil {
+		t.Fatal(err)
+	}
+	os.RemoveAll(filepath.Join(siteDir, "public"))
+	dest := filepath.Join(siteDir, "public")
+	var out, errs bytes.Buffer
+	if code := run(context.Background(), []string{"build", "--site", siteDir}, &out, &errs); code != 0 {
+		t.Fatalf("first build: exit %d: %s", code, &errs)
+	}
+	before := treeHash(t, dest)
+	bad := filepath.Join(siteDir, "content", "clusters", "broken", "2024-01-01.toml")
+	os.MkdirAll(filepath.Dir(bad), 0o755)
+	os.WriteFile(bad, []byte("[cluster]\nname = \"Broken\"\ncountry = \"XX\"\n[assessment]\ndate = 2024-01-01\nlabel = \"platinum\"\n"), 0o644)
+	errs.Reset()
+	if code := run(context.Background(), []string{"build", "--site", siteDir}, &out, &errs); code != 1 {
+		t.Fatalf("broken build: exit %d, want 1: %s", code, &errs)
+	}
+	for _, want := range []string{
+		"content/clusters/broken/2024-01-01.toml:3:",
+		"content/clusters/broken/2024-01-01.toml:6:",
+	} {
+		if !strings.Contains(errs.String(), want) {
+			t.Errorf("stderr lacks %q:\n%s", want, &errs)
+		}
+	}
+	if after := treeHash(t, dest); after != before {
+		t.Error("a failed build changed the previous output")
+	}
+	entries, _ := os.ReadDir(siteDir)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".tmp-") {
+			t.Errorf("staging folder %s left behind", e.Name())
+		}
+	}
+}
+
+func TestUsageErrorsExit2(t *testing.T) {
+	for _, args := range [][]string{{}, {"frobnicate"}, {"build", "--today", "2021-02-30"}, {"build", "--no-such-flag"}} {
+		var out, errs bytes.Buffer
+		if code := run(context.Background(), args, &out, &errs); code != 2 {
+			t.Errorf("%q: exit %d, want 2", args, code)
+		}
+	}
+}
