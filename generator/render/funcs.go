@@ -12,9 +12,11 @@ import (
 )
 
 // newFuncs returns the functions templates may call.
-func newFuncs(r *Renderer, lang string) template.FuncMap {
+func newFuncs(r *Renderer, lang string, cat catalog) template.FuncMap {
 	f := site.NewFormatter(language.Make(lang))
 	return template.FuncMap{
+		// t translates interface text: {{t "Valid until"}}; see i18n.go.
+		"t": cat.translate,
 		// asset returns the hashed path of an asset: {{.Root}}{{asset "style.css"}}.
 		"asset": func(name string) (string, error) {
 			u, ok := r.hashed[name]

@@ -52,3 +52,20 @@ func TestSafeURL(t *testing.T) {
 		}
 	}
 }
+
+func TestCatalogFallsBackToEnglish(t *testing.T) {
+	c := catalog{"Valid until": "Gültig bis", "Page %d of %d": "Seite %d von %d"}
+	for _, tc := range []struct {
+		text string
+		args []any
+		want string
+	}{
+		{"Valid until", nil, "Gültig bis"},
+		{"Page %d of %d", []any{2, 5}, "Seite 2 von 5"},
+		{"Untranslated", nil, "Untranslated"},
+	} {
+		if got := c.translate(tc.text, tc.args...); got != tc.want {
+			t.Errorf("translate(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}

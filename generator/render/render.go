@@ -46,7 +46,11 @@ func New(theme, siteDir fs.FS, lang string) (*Renderer, error) {
 	if err := r.loadAssets(files); err != nil {
 		return nil, err
 	}
-	if err := r.loadTemplates(files, newFuncs(r, lang)); err != nil {
+	cat, err := loadCatalog(files, lang)
+	if err != nil {
+		return nil, err
+	}
+	if err := r.loadTemplates(files, newFuncs(r, lang, cat)); err != nil {
 		return nil, err
 	}
 	return r, nil
