@@ -1,0 +1,126 @@
+package chart
+
+import "math"
+
+// Box is a five-number summary of one comparison group.
+type Box struct {
+	Min, Q1, Median, Q3, Max float64
+	// Class names the group for stylesheets: "all", "portfolio".
+	Class string
+}
+
+// BoxPlot shows where one value stands in one or two groups: a row per
+// group with a whisker from minimum to maximum, a box from the lower to the
+// upper quartile and a bar at the median, all on one shared scale, and the
+// value as a line with a dot across every row.
+type BoxPlot struct {
+	// Boxes, drawn top to bottom; rows without boxes draw nothing.
+	Boxes []Box
+	// Value is the cluster's value, marked when HasValue.
+	Value    float64
+	HasValue bool
+	// Alt is the text alternative, in the site language.
+	Alt string
+	// ID, when set, is the id of the chart's <title> (unique in the page),
+	// which then names the chart through aria-labelledby.
+	ID string
+}
+
+// Box plot geometry, in viewBox units.
+const (
+	bpWidth = 240
+	bpPad   = 7 // room for the value's dot at the ends
+	bpRowH  = 12
+	bpGap   = 5
+	bpTop   = 3
+)
+
+// Box colours: all clusters neutral, the portfolio in the accent's tint.
+var boxFill = map[string][2]string{
+	"all":       {"#e6e9ed", "#6b7682"},
+	"portfolio": {"#d5e3f1", Accent},
+}
+
+// SVG draws the box plot; nil when there is no box.
+func (p BoxPlot) SVG() []byte {
+	if len(p.Boxes) == 0 {
+		return nil
+	}
+	lo, hi := p.domain()
+	x := func(v float64) float64 { return bpPad + (v-lo)/(hi-lo)*(bpWidth-2*bpPad) }
+	h := float64(2*bpTop + len(p.Boxes)*bpRowH + (len(p.Boxes)-1)*bpGap)
+	var s svg
+	s.open("boxplot", bpWidth, h, p.Alt, p.ID)
+	for i, b := range p.Boxes {
+		y := float64(bpTop + i*(bpRowH+bpGap))
+		p.drawBox(&s, b, x, y)
+	}
+	if p.HasValue {
+		vx := x(p.Value)
+		s.raw(`<g class="value" fill="%s" stroke="%s">`, Accent, Accent)
+		s.raw(`<path d="M%s 1V%s" stroke-width="1.5"/>`, num(vx), num(h-1))
+		for i := range p.Boxes {
+			y := float64(bpTop+i*(bpRowH+bpGap)) + bpRowH/2
+			s.raw(`<circle cx="%s" cy="%s" r="4" stroke="#fff" stroke-width="1.5"/>`, num(vx), num(y))
+		}
+		s.raw(`</g>`)
+	}
+	return s.close()
+}
+
+// drawBox draws one group's row: the whisker with its end caps as one
+// path, the box, and the median bar.
+func (p BoxPlot) drawBox(s *svg, b Box, x func(float64) float64, y float64) {
+	colours, ok := boxFill[b.Class]
+	if !ok {
+		colours = boxFill["all"]
+	}
+	lo, hi, mid := num(x(b.Min)), num(x(b.Max)), num(y+bpRowH/2)
+	s.raw(`<g class="box box-%s" stroke="%s" fill="%s">`, esc(b.Class), colours[1], colours[0])
+	s.raw(`<path d="M%s %sH%sM%s %sv6M%s %sv6"/>`, lo, mid, hi, lo, num(y+3), hi, num(y+3))
+	w := math.Max(x(b.Q3)-x(b.Q1), 1)
+	s.raw(`<rect x="%s" y="%s" width="%s" height="%d"/>`, num(x(b.Q1)), num(y), num(w), bpRowH)
+	s.raw(`<path d="M%s %sv%d" stroke="%s" stroke-width="2.5"/>`, num(x(b.Median)), num(y), bpRowH, Ink)
+	s.raw(`</g>`)
+}
+
+// domain is the shared scale: every group's range and the value. A
+// degenerate range (all values equal) is widened so the marks sit in the
+// middle.
+func (p BoxPlot) domain() (lo, hi float64) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, b := range p.Boxes {
+		lo, hi = math.Min(lo, b.Min), math.Max(hi, b.Max)
+	}
+	if p.HasValue {
+		lo, hi = math.Min(lo, p.Value), math.Max(hi, p.Value)
+	}
+	if hi-lo < 1e-9 {
+		pad := math.Max(math.Abs(lo)*0.1, 1)
+		lo, hi = lo-pad, hi+pad
+	}
+	return lo, hi
+}
+
+// Icon draws a small decorative key symbol for a legend written in HTML
+// beside it: "all" and "portfolio" (a box of that group), "value" (the
+// value's mark), "median", "middle" (the box alone) and "range" (the
+// whisker alone). It is aria-hidden: the legend's text says it all.
+func Icon(kind string) []byte {
+	var s svg
+	s.raw(`<svg class="chart-icon" viewBox="0 0 28 14" width="28" height="14" aria-hidden="true" focusable="false">`)
+	x := func(v float64) float64 { return 2 + v*0.24 }
+	switch kind {
+	case "all", "portfolio":
+		BoxPlot{}.drawBox(&s, Box{Min: 0, Q1: 25, Median: 50, Q3: 75, Max: 100, Class: kind}, x, 1)
+	case "value":
+		s.raw(`<g class="value" fill="%s" stroke="%s"><path d="M14 0V14" stroke-width="1.5"/><circle cx="14" cy="7" r="4" stroke="#fff" stroke-width="1.5"/></g>`, Accent, Accent)
+	case "median":
+		s.raw(`<path d="M14 1V13" stroke="%s" stroke-width="2.5"/>`, Ink)
+	case "middle":
+		s.raw(`<rect x="6" y="1" width="16" height="12" fill="%s" stroke="%s"/>`, boxFill["all"][0], boxFill["all"][1])
+	case "range":
+		s.raw(`<path d="M2 7H26M2 4v6M26 4v6" stroke="%s"/>`, boxFill["all"][1])
+	}
+	return s.close()
+}
