@@ -82,11 +82,22 @@ func Load(siteDir fs.FS, opts Options) (*site.Site, model.Problems, error) {
 	if len(problems.Errors()) > 0 {
 		return nil, problems, nil
 	}
+	if cfg.BaseURL == "" {
+		problems = append(problems, noFeedWarning())
+	}
 	return site.New(dir, cfg, today), problems, nil
 }
 
+// noFeedWarning says that a site without base_url gets no feed.xml: Atom
+// requires absolute links and permanent ids.
+func noFeedWarning() model.Problem {
+	return model.Problem{Path: config.FileName, Field: "base_url", Severity: model.Warning,
+		Message: "not set, so feed.xml is not written (an Atom feed needs absolute links); set it or pass --base-url"}
+}
+
 // Run builds the site from siteDir with the default theme and writes every
-// file to w. It returns content problems as a model.Problems error.
+// file to w: pages, data files, assets, and feed.xml when base_url is set.
+// It returns content problems as a model.Problems error.
 func Run(ctx context.Context, siteDir, theme fs.FS, opts Options, w Writer) (Summary, error) {
 	start := time.Now()
 	s, problems, err := Load(siteDir, opts)
@@ -102,6 +113,9 @@ func Run(ctx context.Context, siteDir, theme fs.FS, opts Options, w Writer) (Sum
 	}
 	pages := s.Pages()
 	files := append(s.DataFiles(pages), r.Assets()...)
+	if feed := r.Feed(s); feed != nil {
+		files = append(files, site.File{Path: site.FeedPath, Data: feed})
+	}
 	if err := renderAll(ctx, r, pages, w, opts.Workers); err != nil {
 		return Summary{}, err
 	}

@@ -5,18 +5,18 @@ import (
 	"html/template"
 	"strings"
 
-	"golang.org/x/text/language"
-
+	"clustersite/generator/chart"
 	"clustersite/generator/model"
-	"clustersite/generator/site"
 )
 
 // newFuncs returns the functions templates may call.
-func newFuncs(r *Renderer, lang string, cat catalog) template.FuncMap {
-	f := site.NewFormatter(language.Make(lang))
+func newFuncs(r *Renderer) template.FuncMap {
 	return template.FuncMap{
 		// t translates interface text: {{t "Valid until"}}; see i18n.go.
-		"t": cat.translate,
+		"t": r.cat.translate,
+		// tx shows a site.Text (page titles, descriptions) in the site
+		// language.
+		"tx": r.text,
 		// asset returns the hashed path of an asset: {{.Root}}{{asset "style.css"}}.
 		"asset": func(name string) (string, error) {
 			u, ok := r.hashed[name]
@@ -27,15 +27,27 @@ func newFuncs(r *Renderer, lang string, cat catalog) template.FuncMap {
 		},
 		// markdown renders editors' Markdown safely.
 		"markdown": r.markdown.HTML,
-		// date formats a date for reading: "25 July 2019".
-		"date": func(d model.Date) string {
-			if d.IsZero() {
-				return ""
-			}
-			return fmt.Sprintf("%d %s %d", d.Day, d.Month, d.Year)
-		},
-		// num formats a number with digit grouping and at most two decimals.
-		"num": f.Number,
+		// date formats a date for reading in the site language: "25 July
+		// 2019", "25. Juli 2019", "25 juillet 2019".
+		"date": func(d model.Date) string { return formatDate(r.lang, d) },
+		// num formats a number with the language's digit grouping and at
+		// most two decimals.
+		"num": r.format.Number,
+		// count formats a whole number the same way.
+		"count": func(n int) string { return r.format.Number(float64(n)) },
+		// boxplot draws where an indicator's value stands in its
+		// comparison groups; boxIcon a symbol of its legend.
+		"boxplot": r.boxPlot,
+		// figures is the table of the numbers behind an area's box plots.
+		"figures": r.figures,
+		"boxIcon": func(kind string) template.HTML { return template.HTML(chart.Icon(kind)) },
+		// countryChart and yearChart draw the directory's charts.
+		"countryChart": r.countryChart,
+		"yearChart":    r.yearChart,
+		// organization is the schema.org JSON-LD of a cluster page; put it
+		// in a <script type="application/ld+json"> as it is, html/template
+		// encodes it as JSON safe for a script element.
+		"organization": r.organization,
 		// add sums integers, for 1-based numbering.
 		"add": func(n ...int) int {
 			sum := 0

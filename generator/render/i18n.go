@@ -6,6 +6,9 @@ import (
 	"io/fs"
 
 	"github.com/BurntSushi/toml"
+
+	"clustersite/generator/model"
+	"clustersite/generator/site"
 )
 
 // Interface strings are written in English in templates, wrapped in the
@@ -17,7 +20,13 @@ import (
 //
 // A site may override the file like any template. A missing translation
 // falls back to the English text, so a partial catalogue still builds.
-// Placeholders follow fmt: {{t "Page %d of %d" .Page .Pages}}.
+// Placeholders follow fmt: {{t "Page %d of %d" .Page .Pages}}; a
+// translation may reorder them with explicit indexes (%[2]s).
+//
+// Text chosen by the site package (page titles, descriptions) arrives as
+// site.Text and is shown with {{tx .Title}}. Names of labels, statuses and
+// positions come from the model in English and are translated by value:
+// {{t .Label.Title}}.
 
 // catalog maps English interface text to the site language.
 type catalog map[string]string
@@ -48,4 +57,29 @@ func (c catalog) translate(text string, args ...any) string {
 		return fmt.Sprintf(text, args...)
 	}
 	return text
+}
+
+// text shows a site.Text in the site language.
+func (r *Renderer) text(t site.Text) string {
+	args := make([]any, len(t.Args))
+	for i, a := range t.Args {
+		args[i] = r.arg(a)
+	}
+	return r.cat.translate(t.Key, args...)
+}
+
+// arg shows a Text argument in the site language: dates for reading,
+// label and status names translated, nested Text in turn.
+func (r *Renderer) arg(a any) any {
+	switch v := a.(type) {
+	case model.Date:
+		return formatDate(r.lang, v)
+	case model.Label:
+		return r.cat.translate(v.Title())
+	case model.Status:
+		return r.cat.translate(v.Title())
+	case site.Text:
+		return r.text(v)
+	}
+	return a
 }

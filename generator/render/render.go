@@ -1,5 +1,6 @@
-// Package render turns the site's page data into HTML and prepares the
-// static assets.
+// Package render turns the site's page data into HTML, writes the Atom
+// feed and prepares the static assets: everything that depends on the
+// interface language (translated text, dates, numbers) happens here.
 //
 // Templates and assets come from two fs.FS trees with the same layout,
 // templates/ and assets/: the default theme embedded in the binary and the
@@ -8,6 +9,11 @@
 // is its own template set made of base.html, every partial whose name
 // starts with "_", and <kind>.html, which defines "main". Templates
 // receive the typed page data of the site package.
+//
+// Charts are inline SVG drawn by the chart package through template
+// functions (charts.go); the feed (feed.go) and the JSON-LD of cluster
+// pages (jsonld.go) are built with encoding/xml and encoding/json, never
+// by pasting strings.
 //
 // Asset names carry a hash of their content ("assets/style.1a2b3c4d.css")
 // so hosts can cache them for ever; templates ask for them by their plain
@@ -26,6 +32,8 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"clustersite/generator/site"
 )
 
@@ -36,13 +44,19 @@ type Renderer struct {
 	assets   []site.File
 	hashed   map[string]string // "style.css" → "assets/style.1a2b3c4d.css"
 	markdown *Markdown
+	// lang is the interface language; cat its catalogue of interface
+	// text; format its number formatter.
+	lang   string
+	cat    catalog
+	format site.Formatter
 }
 
 // New parses the templates and hashes the assets of the theme, with files of
 // the site folder taking precedence.
 func New(theme, siteDir fs.FS, lang string) (*Renderer, error) {
 	files := overlay{siteDir, theme}
-	r := &Renderer{pages: map[string]*template.Template{}, hashed: map[string]string{}, markdown: NewMarkdown()}
+	r := &Renderer{pages: map[string]*template.Template{}, hashed: map[string]string{}, markdown: NewMarkdown(),
+		lang: lang, format: site.NewFormatter(language.Make(lang))}
 	if err := r.loadAssets(files); err != nil {
 		return nil, err
 	}
@@ -50,7 +64,8 @@ func New(theme, siteDir fs.FS, lang string) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := r.loadTemplates(files, newFuncs(r, lang, cat)); err != nil {
+	r.cat = cat
+	if err := r.loadTemplates(files, newFuncs(r)); err != nil {
 		return nil, err
 	}
 	return r, nil

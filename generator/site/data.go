@@ -60,10 +60,14 @@ type AssessmentJSON struct {
 // base_url, else relative to the site root.
 func (s *Site) absURL(rel string) string { return s.Config.BaseURL + rel }
 
-// DataFiles returns clusters.json, sitemap.xml and robots.txt.
+// DataFiles returns clusters.json, clusters.csv, assessments.csv,
+// sitemap.xml and robots.txt. (The feed is written by the renderer, which
+// knows the language.)
 func (s *Site) DataFiles(pages []Page) []File {
 	return []File{
-		{Path: "clusters.json", Data: s.clustersJSON()},
+		{Path: ClustersJSONPath, Data: s.clustersJSON()},
+		{Path: ClustersCSVPath, Data: s.clustersCSV()},
+		{Path: AssessmentsCSVPath, Data: s.assessmentsCSV()},
 		{Path: "sitemap.xml", Data: s.sitemap(pages)},
 		{Path: "robots.txt", Data: s.robots()},
 	}

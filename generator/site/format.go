@@ -82,3 +82,15 @@ func CountryName(code string, lang language.Tag) string {
 
 // languageTag parses a config language code.
 func languageTag(code string) language.Tag { return language.Make(code) }
+
+// Locale is the site language as an Open Graph locale, language_TERRITORY:
+// the territory the language is most likely used in, except English,
+// which the interface writes in British spelling.
+func (s *Site) Locale() string {
+	base, _ := s.Lang.Base()
+	if base.String() == "en" {
+		return "en_GB"
+	}
+	region, _ := s.Lang.Region()
+	return base.String() + "_" + region.String()
+}

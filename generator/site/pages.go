@@ -23,9 +23,12 @@ type Page struct {
 type Frame struct {
 	Site *Site
 	// Title of the page, without the site title.
-	Title string
-	// Description for search engines and link previews.
-	Description string
+	Title Text
+	// Description for search engines and link previews; every page has
+	// one.
+	Description Text
+	// OGType is the Open Graph type: "website", or "article" for reports.
+	OGType string
 	// URL of the page, site-relative: "" for the home page,
 	// "clusters/qoot/" for a cluster.
 	URL string
@@ -45,8 +48,26 @@ func (f *Frame) Canonical() string {
 	return f.Site.Config.BaseURL + f.URL
 }
 
-func (s *Site) frame(url, title, section string) Frame {
-	return Frame{Site: s, Title: title, URL: url, Root: strings.Repeat("../", strings.Count(url, "/")), Section: section}
+// Abs returns the absolute URL of a site-relative one, or "" without
+// base_url: for print, where a relative link means nothing.
+func (f *Frame) Abs(rel string) string {
+	if f.Site.Config.BaseURL == "" {
+		return ""
+	}
+	return f.Site.Config.BaseURL + rel
+}
+
+// FeedURL returns the absolute URL of the Atom feed, or "" when there is
+// none (without base_url).
+func (f *Frame) FeedURL() string {
+	if f.Site.Config.BaseURL == "" {
+		return ""
+	}
+	return f.Site.Config.BaseURL + FeedPath
+}
+
+func (s *Site) frame(url string, title Text, section string) Frame {
+	return Frame{Site: s, Title: title, URL: url, Root: strings.Repeat("../", strings.Count(url, "/")), Section: section, OGType: "website"}
 }
 
 // Listing is one page of a paginated list of clusters.
@@ -83,17 +104,18 @@ type ListPage struct {
 	Frame
 	Listing
 	Group *Group
-	// Kind is "country", "label" or "portfolio".
-	Kind string
+	// GroupKind is "country", "label" or "portfolio".
+	GroupKind string
 	// Parent is the title of the page listing every group of the kind.
-	Parent string
+	Parent Text
 }
 
 // GroupsPage lists every country, label or portfolio.
 type GroupsPage struct {
 	Frame
 	Groups []*Group
-	Kind   string
+	// GroupKind is "country", "label" or "portfolio".
+	GroupKind string
 }
 
 // ClusterPage is a cluster's page.
@@ -111,6 +133,15 @@ type ReportPage struct {
 	Report  *Report
 }
 
+// DataPage documents the open data files: data/.
+type DataPage struct {
+	Frame
+	// Files are the data files written, in the order the page lists them.
+	Files []DataFile
+	// Columns are the indicator columns of assessments.csv.
+	Columns []*DataColumn
+}
+
 // NotFoundPage is 404.html.
 type NotFoundPage struct {
 	Frame
@@ -119,26 +150,31 @@ type NotFoundPage struct {
 // Pages lists every HTML page of the site in a fixed order.
 func (s *Site) Pages() []Page {
 	var pages []Page
-	pages = append(pages, s.listing("", "directory", s.Config.Title, "directory", s.Clusters, func(f Frame, l Listing) any {
+	pages = append(pages, s.listing("", "directory", Verbatim(s.Config.Title), "directory", s.Clusters, func(f Frame, l Listing) any {
 		return &DirectoryPage{Frame: f, Listing: l}
 	})...)
 	for _, c := range s.Clusters {
-		f := s.frame(c.URL, c.Name, "directory")
-		f.Description = fmt.Sprintf("%s (%s): %s label, %s.", c.Name, c.CountryName, c.Label.Title(), statusPhrase(c))
+		f := s.frame(c.URL, Verbatim(c.Name), "directory")
+		f.Description = msg("%s (%s): %s label, %s.", c.Name, c.CountryName, c.Label, statusPhrase(c))
 		pages = append(pages, Page{Path: c.URL + "index.html", Template: "cluster", Data: &ClusterPage{Frame: f, Cluster: c, Latest: c.LatestFull()}})
 		for _, r := range c.Reports {
 			if !r.Full {
 				continue
 			}
-			f := s.frame(r.URL, fmt.Sprintf("%s: report of %s", c.Name, r.Date), "directory")
-			f.Description = fmt.Sprintf("Benchmarking report of %s, interview on %s, %s label.", c.Name, r.Date, r.Label.Title())
+			f := s.frame(r.URL, msg("%s: report of %s", c.Name, r.Date), "directory")
+			f.Description = msg("Benchmarking report of %s, interview on %s, %s label.", c.Name, r.Date, r.Label)
+			f.OGType = "article"
 			pages = append(pages, Page{Path: r.URL + "index.html", Template: "report", Data: &ReportPage{Frame: f, Cluster: c, Report: r}})
 		}
 	}
-	pages = append(pages, s.browse("countries/", "Countries", "country", "countries", s.Countries)...)
-	pages = append(pages, s.browse("labels/", "Labels", "label", "labels", s.Labels)...)
-	pages = append(pages, s.browse("portfolios/", "Portfolios", "portfolio", "portfolios", s.Portfolios)...)
-	nf := s.frame("404.html", "Page not found", "")
+	pages = append(pages, s.browse("countries/", msg("Countries"), msg("Labelled clusters by country."), "country", "countries", s.Countries)...)
+	pages = append(pages, s.browse("labels/", msg("Labels"), msg("Labelled clusters by label level."), "label", "labels", s.Labels)...)
+	pages = append(pages, s.browse("portfolios/", msg("Portfolios"), msg("Labelled clusters by comparative portfolio."), "portfolio", "portfolios", s.Portfolios)...)
+	df := s.frame(DataURL, msg("Open data"), "data")
+	df.Description = msg("The directory as open data: clusters.csv, clusters.json and assessments.csv, licence %s.", s.Config.Licence)
+	pages = append(pages, Page{Path: DataURL + "index.html", Template: "data", Data: &DataPage{Frame: df, Files: s.dataFiles(), Columns: s.DataColumns}})
+	nf := s.frame("404.html", msg("Page not found"), "")
+	nf.Description = msg("There is no page at this address.")
 	nf.Root = s.Config.BaseURL
 	if nf.Root == "" {
 		nf.Root = "/"
@@ -147,22 +183,25 @@ func (s *Site) Pages() []Page {
 	return pages
 }
 
-func statusPhrase(c *Cluster) string {
-	switch c.Status {
-	case model.StatusValid, model.StatusExpiring:
-		return "valid until " + c.ValidUntil.String()
+func statusPhrase(c *Cluster) Text {
+	if c.Status.InForce() {
+		return msg("valid until %s", c.ValidUntil)
 	}
-	return "expired on " + c.ValidUntil.String()
+	return msg("ended on %s", c.ValidUntil)
 }
 
 // browse returns the index page of a kind of group and a listing per group.
-func (s *Site) browse(base, title, kind, section string, groups []*Group) []Page {
+func (s *Site) browse(base string, title, description Text, kind, section string, groups []*Group) []Page {
 	f := s.frame(base, title, section)
-	f.Description = fmt.Sprintf("Labelled clusters by %s.", kind)
-	pages := []Page{{Path: base + "index.html", Template: "groups", Data: &GroupsPage{Frame: f, Groups: groups, Kind: kind}}}
+	f.Description = description
+	pages := []Page{{Path: base + "index.html", Template: "groups", Data: &GroupsPage{Frame: f, Groups: groups, GroupKind: kind}}}
 	for _, g := range groups {
-		pages = append(pages, s.listing(g.URL, "list", g.Name, section, g.Clusters, func(f Frame, l Listing) any {
-			return &ListPage{Frame: f, Listing: l, Group: g, Kind: kind, Parent: title}
+		name := Verbatim(g.Name)
+		if kind == "label" {
+			name = msg("%s label", model.Label(g.Key))
+		}
+		pages = append(pages, s.listing(g.URL, "list", name, section, g.Clusters, func(f Frame, l Listing) any {
+			return &ListPage{Frame: f, Listing: l, Group: g, GroupKind: kind, Parent: title}
 		})...)
 	}
 	return pages
@@ -170,7 +209,7 @@ func (s *Site) browse(base, title, kind, section string, groups []*Group) []Page
 
 // listing cuts clusters into pages of Config.PageSize: the first at base,
 // the others at base + "page/<n>/".
-func (s *Site) listing(base, template, title, section string, clusters []*Cluster, data func(Frame, Listing) any) []Page {
+func (s *Site) listing(base, template string, title Text, section string, clusters []*Cluster, data func(Frame, Listing) any) []Page {
 	size := s.Config.PageSize
 	n := max(1, (len(clusters)+size-1)/size)
 	urls := make([]string, n)
@@ -185,10 +224,10 @@ func (s *Site) listing(base, template, title, section string, clusters []*Cluste
 		lo, hi := i*size, min(len(clusters), (i+1)*size)
 		t := title
 		if i > 0 {
-			t = fmt.Sprintf("%s, page %d of %d", title, i+1, n)
+			t = msg("%s, page %d of %d", title, i+1, n)
 		}
 		f := s.frame(urls[i], t, section)
-		f.Description = fmt.Sprintf("%d labelled clusters.", len(clusters))
+		f.Description = msg("%s – labelled clusters: %d.", title, len(clusters))
 		l := Listing{Clusters: clusters[lo:hi], Total: len(clusters), First: lo + 1, Page: i + 1, Pages: n, PageURLs: urls}
 		pages[i] = Page{Path: urls[i] + "index.html", Template: template, Data: data(f, l)}
 	}

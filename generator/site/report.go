@@ -27,8 +27,9 @@ type Report struct {
 	Expert          string
 	Score           float64 // Gold only
 	Methodology     string  // title
-	Summary         string  // Markdown
-	Recommendations string  // Markdown
+	MethodologyID   string
+	Summary         string // Markdown
+	Recommendations string // Markdown
 	Areas           []*AreaRows
 	// Reported and Total count the indicators with a value and all of
 	// them.
@@ -42,6 +43,28 @@ type AreaRows struct {
 	Rows  []*IndicatorRow
 }
 
+// Wide reports whether the row's value is text (a choice, a list of
+// choices, free text) that has no comparison and no chart, so the value
+// may take the width of those columns.
+func (r *IndicatorRow) Wide() bool {
+	switch r.Kind {
+	case model.KindChoice, model.KindMultichoice, model.KindText:
+		return true
+	}
+	return false
+}
+
+// Compared reports whether any row of the area has a published
+// comparison, so that the area has distribution figures to show.
+func (a *AreaRows) Compared() bool {
+	for _, r := range a.Rows {
+		if r.All.Shown || r.Portfolio.Shown {
+			return true
+		}
+	}
+	return false
+}
+
 // IndicatorRow is one indicator of a report with its value and where it
 // stands in the comparison groups.
 type IndicatorRow struct {
@@ -52,8 +75,13 @@ type IndicatorRow struct {
 	Help  string
 	// Reported is false for "not reported".
 	Reported bool
-	// Value is the formatted value, unit included.
+	// Value is the formatted value, unit included; for bool indicators
+	// "yes" or "no", which templates translate.
 	Value string
+	// Raw is the value as open data gives it: numbers unformatted
+	// ("1250000", "78.5"), bools "true" or "false", multichoice lists joined
+	// with " | ".
+	Raw string
 	// Num is the numeric value (numeric kinds only).
 	Num float64
 	// All and Portfolio compare Num with all clusters and with the
@@ -71,8 +99,9 @@ type Comparison struct {
 	Position stats.Position
 	// Percentile is the share of the group at or below the value.
 	Percentile float64
-	// Median formatted for the indicator's kind.
-	Median string
+	// Min, Q1, Median, Q3 and Max of Summary formatted for the
+	// indicator's kind, without unit.
+	Min, Q1, Median, Q3, Max string
 }
 
 func newReport(s *Site, c *Cluster, a *model.Assessment, p label.Period) *Report {
@@ -94,6 +123,7 @@ func newReport(s *Site, c *Cluster, a *model.Assessment, p label.Period) *Report
 	r.Summary = a.Summary
 	r.Recommendations = a.Recommendations
 	r.Methodology = a.Methodology.Title
+	r.MethodologyID = a.Methodology.ID
 	for _, area := range a.Methodology.Areas {
 		ar := &AreaRows{ID: area.ID, Title: area.Title}
 		for _, ind := range area.Indicators {
@@ -117,24 +147,48 @@ func newIndicatorRow(s *Site, portfolio string, ind *model.Indicator, values map
 	}
 	row.Reported = true
 	row.Value = s.format.value(ind, v)
+	row.Raw = rawValue(ind.Kind, v)
 	if !ind.Kind.Numeric() {
 		return row
 	}
 	row.Num = v.Num
 	if sum, ok := s.Stats.All(ind.ID); ok {
 		pct, _ := s.Stats.PercentileAll(ind.ID, v.Num)
-		row.All = s.comparison(ind, sum, v.Num, pct)
+		row.All = s.comparison(ind, "", sum, v.Num, pct)
 	}
 	if portfolio == "" {
 		return row
 	}
 	if sum, ok := s.Stats.Portfolio(portfolio, ind.ID); ok {
 		pct, _ := s.Stats.PercentilePortfolio(portfolio, ind.ID, v.Num)
-		row.Portfolio = s.comparison(ind, sum, v.Num, pct)
+		row.Portfolio = s.comparison(ind, portfolio, sum, v.Num, pct)
 	}
 	return row
 }
 
-func (s *Site) comparison(ind *model.Indicator, sum stats.Summary, v, pct float64) Comparison {
-	return Comparison{Shown: true, Summary: sum, Position: sum.Position(v), Percentile: pct, Median: s.format.kindNumber(ind.Kind, sum.Median)}
+func (s *Site) comparison(ind *model.Indicator, portfolio string, sum stats.Summary, v, pct float64) Comparison {
+	c := s.summaryText(ind, portfolio, sum)
+	c.Shown, c.Summary, c.Position, c.Percentile = true, sum, sum.Position(v), pct
+	return c
+}
+
+// groupKey names one comparison group: an indicator among all clusters
+// (portfolio "") or in one portfolio.
+type groupKey struct{ portfolio, indicator string }
+
+// summaryText formats a group's five numbers once: every report of the
+// group shows the same ones, and formatting numbers for a language is not
+// cheap.
+func (s *Site) summaryText(ind *model.Indicator, portfolio string, sum stats.Summary) Comparison {
+	key := groupKey{portfolio, ind.ID}
+	if c, ok := s.summaries[key]; ok {
+		return c
+	}
+	f := func(n float64) string { return s.format.kindNumber(ind.Kind, n) }
+	c := Comparison{Min: f(sum.Min), Q1: f(sum.Q1), Median: f(sum.Median), Q3: f(sum.Q3), Max: f(sum.Max)}
+	if s.summaries == nil {
+		s.summaries = map[groupKey]Comparison{}
+	}
+	s.summaries[key] = c
+	return c
 }

@@ -10,6 +10,11 @@
 // dates but no values, summary, recommendations or expert; drafts never
 // reach the model unless the build asked for them.
 //
+// The open data (clusters.json, clusters.csv, assessments.csv), the sitemap
+// and the choice of the feed's entries (Newest) are made here from the same
+// views; the renderer writes the feed, because its text is in the site
+// language. Page titles and descriptions are Text for the same reason.
+//
 // URLs in views are site-relative paths ending in "/" ("clusters/qoot/"),
 // joined with a page's Root ("../../") by templates, so the output folder
 // works from any path on any host.
@@ -48,10 +53,20 @@ type Site struct {
 	StatusCounts []*Group
 	// Assessments is the number of published assessments.
 	Assessments int
+	// LabelsByCountry and LabelsByYear are the numbers of the directory's
+	// charts: clusters by country and current label, labels awarded by
+	// year.
+	LabelsByCountry []*LabelCount
+	LabelsByYear    []*LabelCount
+	// DataColumns are the indicator columns of assessments.csv.
+	DataColumns []*DataColumn
 	// Lang is the interface language.
 	Lang language.Tag
 
 	format Formatter
+	// summaries caches the formatted numbers of each comparison group
+	// while New builds the views.
+	summaries map[groupKey]Comparison
 }
 
 // Group is a set of clusters sharing a country, label, portfolio or status.
@@ -81,6 +96,10 @@ func New(dir *model.Directory, cfg config.Config, today model.Date) *Site {
 	}
 	sortByName(s.Clusters, lang)
 	s.group()
+	s.LabelsByCountry = labelsByCountry(s.Countries)
+	s.LabelsByYear = labelsByYear(s.Clusters)
+	s.DataColumns = dataColumns(s.Clusters)
+	s.summaries = nil // only for building the views
 	return s
 }
 

@@ -94,7 +94,7 @@ func TestListingIsPaginated(t *testing.T) {
 	for i := range cs {
 		cs[i] = &Cluster{}
 	}
-	pages := s.listing("labels/gold/", "list", "Gold", "labels", cs, func(f Frame, l Listing) any { return &l })
+	pages := s.listing("labels/gold/", "list", Verbatim("Gold"), "labels", cs, func(f Frame, l Listing) any { return &l })
 	if len(pages) != 3 || pages[0].Path != "labels/gold/index.html" || pages[2].Path != "labels/gold/page/3/index.html" {
 		t.Fatalf("pages = %+v", pages)
 	}

@@ -1,0 +1,117 @@
+package render
+
+import (
+	"html"
+	"html/template"
+	"strconv"
+	"strings"
+
+	"clustersite/generator/chart"
+	"clustersite/generator/model"
+	"clustersite/generator/site"
+)
+
+// boxPlot draws where a report's indicator value stands among all
+// clusters and in the cluster's portfolio, on one scale; "" when neither
+// group is published (the group is too small, or the indicator is not
+// numeric or not reported). Its text alternative gives the value and, per
+// group, its size, median and the quarter the value falls in; minimum,
+// quartiles and maximum are in the area's table of distribution figures.
+func (r *Renderer) boxPlot(row *site.IndicatorRow, portfolio string) template.HTML {
+	p := chart.BoxPlot{ID: "chart-" + row.ID}
+	alt := []string{r.cat.translate("%s: %s.", row.Title, row.Value)}
+	for _, g := range []struct {
+		cmp   site.Comparison
+		class string
+		name  string
+	}{
+		{row.All, "all", r.cat.translate("All clusters")},
+		{row.Portfolio, "portfolio", r.cat.translate("%s portfolio", portfolio)},
+	} {
+		if !g.cmp.Shown {
+			continue
+		}
+		sum := g.cmp.Summary
+		p.Boxes = append(p.Boxes, chart.Box{Min: sum.Min, Q1: sum.Q1, Median: sum.Median, Q3: sum.Q3, Max: sum.Max, Class: g.class})
+		alt = append(alt, r.cat.translate("%s (n = %d, median %s): %s.", g.name, sum.N, g.cmp.Median, r.cat.translate(g.cmp.Position.String())))
+	}
+	if len(p.Boxes) == 0 {
+		return ""
+	}
+	p.Value, p.HasValue = row.Num, row.Reported
+	p.Alt = strings.Join(alt, " ")
+	return template.HTML(p.SVG()) // chart escapes all text
+}
+
+// figures is the table of the numbers behind an area's box plots: for
+// each indicator and published group, n, minimum, quartiles, median and
+// maximum. It is written here rather than in the template because it has
+// hundreds of cells per report, and each template action costs a reflective
+// call (this halves the time to render a report page).
+func (r *Renderer) figures(area *site.AreaRows) template.HTML {
+	var b strings.Builder
+	b.WriteString(`<table class="figures-table"><thead><tr>`)
+	for _, h := range []string{r.cat.translate("Indicator"), r.cat.translate("Group"), "n", r.cat.translate("Minimum"),
+		r.cat.translate("Lower quartile"), r.cat.translate("Median"), r.cat.translate("Upper quartile"), r.cat.translate("Maximum")} {
+		b.WriteString(`<th scope="col">` + html.EscapeString(h) + `</th>`)
+	}
+	b.WriteString("</tr></thead><tbody>\n")
+	groups := []string{html.EscapeString(r.cat.translate("All clusters")), html.EscapeString(r.cat.translate("Portfolio"))}
+	for _, row := range area.Rows {
+		for i, c := range []site.Comparison{row.All, row.Portfolio} {
+			if !c.Shown {
+				continue
+			}
+			b.WriteString(`<tr><th scope="row">` + html.EscapeString(row.Title) + `</th><td>` + groups[i] + `</td>`)
+			for _, v := range []string{strconv.Itoa(c.Summary.N), c.Min, c.Q1, c.Median, c.Q3, c.Max} {
+				b.WriteString(`<td>` + html.EscapeString(v) + `</td>`)
+			}
+			b.WriteString("</tr>\n")
+		}
+	}
+	b.WriteString(`</tbody></table>`)
+	return template.HTML(b.String())
+}
+
+// labelSeries are the layers of the directory's charts, in the label
+// colours.
+func (r *Renderer) labelSeries() []chart.Series {
+	fills := map[model.Label]string{model.Bronze: chart.Bronze, model.Silver: chart.Silver, model.Gold: chart.Gold}
+	var out []chart.Series
+	for _, l := range model.Labels {
+		out = append(out, chart.Series{Name: r.cat.translate(l.Title()), Class: string(l), Fill: fills[l]})
+	}
+	return out
+}
+
+func (r *Renderer) stacked(counts []*site.LabelCount, alt string) chart.Stacked {
+	c := chart.Stacked{Series: r.labelSeries(), Alt: alt, Format: r.format.Number}
+	for _, lc := range counts {
+		values := make([]float64, len(lc.Counts))
+		for i, n := range lc.Counts {
+			values[i] = float64(n)
+		}
+		c.Bars = append(c.Bars, chart.Bar{Label: lc.Name, Values: values})
+	}
+	return c
+}
+
+// countryChart draws the clusters of each country by current label.
+func (r *Renderer) countryChart(s *site.Site) template.HTML {
+	if len(s.LabelsByCountry) == 0 {
+		return ""
+	}
+	alt := r.cat.translate("Bar chart of the clusters in each country by current label. The numbers are in the table that follows.")
+	return template.HTML(r.stacked(s.LabelsByCountry, alt).HBars())
+}
+
+// yearChart draws the labels awarded in each year by level.
+func (r *Renderer) yearChart(s *site.Site) template.HTML {
+	years := s.LabelsByYear
+	if len(years) == 0 {
+		return ""
+	}
+	alt := r.cat.translate("Column chart of the labels awarded each year from %s to %s, by level. The numbers are in the table that follows.",
+		years[0].Name, years[len(years)-1].Name)
+	return template.HTML(r.stacked(years, alt).Columns())
+}
