@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io/fs"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -48,10 +49,46 @@ type Summary struct {
 	Duration time.Duration
 }
 
+// Inputs are the entries of the site folder a build reads: config.toml and
+// the folders content/, templates/ and assets/. Nothing else in the folder
+// (public/, .git/, a README) changes the output.
+func Inputs() []string { return []string{config.FileName, "content", "templates", "assets"} }
+
+// IsInput reports whether the slash-separated path, relative to the site
+// folder, is or lies inside one of Inputs.
+func IsInput(rel string) bool {
+	for _, in := range Inputs() {
+		if rel == in || strings.HasPrefix(rel, in+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// Loaded is the result of LoadModel: the content as loaded and the site
+// derived from it.
+type Loaded struct {
+	// Directory is the validated content.
+	Directory *model.Directory
+	// Site is the public site derived from Directory.
+	Site *site.Site
+}
+
 // Load reads config and content and derives the site. Content problems are
 // returned as model.Problems (errors only fail; warnings come with a
 // non-nil site).
 func Load(siteDir fs.FS, opts Options) (*site.Site, model.Problems, error) {
+	l, problems, err := LoadModel(siteDir, opts)
+	if l == nil {
+		return nil, problems, err
+	}
+	return l.Site, problems, nil
+}
+
+// LoadModel is Load that also returns the content directory, for checks
+// that need the source files behind the site. It returns a nil *Loaded when
+// the problems hold errors.
+func LoadModel(siteDir fs.FS, opts Options) (*Loaded, model.Problems, error) {
 	cfg, err := config.Load(siteDir)
 	if err != nil {
 		var ps model.Problems
@@ -85,7 +122,7 @@ func Load(siteDir fs.FS, opts Options) (*site.Site, model.Problems, error) {
 	if cfg.BaseURL == "" {
 		problems = append(problems, noFeedWarning())
 	}
-	return site.New(dir, cfg, today), problems, nil
+	return &Loaded{Directory: dir, Site: site.New(dir, cfg, today)}, problems, nil
 }
 
 // noFeedWarning says that a site without base_url gets no feed.xml: Atom
@@ -111,27 +148,39 @@ func Run(ctx context.Context, siteDir, theme fs.FS, opts Options, w Writer) (Sum
 	if err != nil {
 		return Summary{}, err
 	}
-	pages := s.Pages()
-	files := append(s.DataFiles(pages), r.Assets()...)
-	if feed := r.Feed(s); feed != nil {
-		files = append(files, site.File{Path: site.FeedPath, Data: feed})
-	}
-	if err := renderAll(ctx, r, pages, w, opts.Workers); err != nil {
+	pages, files, err := Write(ctx, s, r, w, opts.Workers)
+	if err != nil {
 		return Summary{}, err
-	}
-	for _, f := range files {
-		if err := w.WriteFile(f.Path, f.Data); err != nil {
-			return Summary{}, err
-		}
 	}
 	return Summary{
 		Clusters:    len(s.Clusters),
 		Assessments: s.Assessments,
-		Pages:       len(pages),
-		Files:       len(pages) + len(files),
+		Pages:       pages,
+		Files:       files,
 		Warnings:    problems.Warnings(),
 		Duration:    time.Since(start),
 	}, nil
+}
+
+// Write renders every page of a loaded site with r and writes the pages,
+// the data files, the assets and feed.xml (when base_url is set) to w,
+// with workers goroutines (0 means GOMAXPROCS). It returns the number of
+// pages and of files written.
+func Write(ctx context.Context, s *site.Site, r *render.Renderer, w Writer, workers int) (pages, files int, err error) {
+	all := s.Pages()
+	other := append(s.DataFiles(all), r.Assets()...)
+	if feed := r.Feed(s); feed != nil {
+		other = append(other, site.File{Path: site.FeedPath, Data: feed})
+	}
+	if err := renderAll(ctx, r, all, w, workers); err != nil {
+		return 0, 0, err
+	}
+	for _, f := range other {
+		if err := w.WriteFile(f.Path, f.Data); err != nil {
+			return 0, 0, err
+		}
+	}
+	return len(all), len(all) + len(other), nil
 }
 
 // renderAll renders pages on a bounded pool of workers and writes each as
