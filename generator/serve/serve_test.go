@@ -294,3 +294,55 @@ func (l testLog) Write(p []byte) (int, error) {
 	l.t.Log(strings.TrimRight(string(p), "\n"))
 	return len(p), nil
 }
+
+// logLines sends every line the server logs to a channel.
+type logLines chan string
+
+func (c logLines) Write(p []byte) (int, error) {
+	for line := range strings.SplitSeq(strings.TrimRight(string(p), "\n"), "\n") {
+		select {
+		case c <- line:
+		default: // the test reads only what it waits for
+		}
+	}
+	return len(p), nil
+}
+
+func (c logLines) waitFor(t *testing.T, prefix string) {
+	t.Helper()
+	deadline := time.After(waitLimit)
+	for {
+		select {
+		case line := <-c:
+			if strings.HasPrefix(line, prefix) {
+				return
+			}
+		case <-deadline:
+			t.Fatalf("the server did not log %q within %s", prefix, waitLimit)
+		}
+	}
+}
+
+// TestServeWritesDestAfterEachReload checks --dest: the site is written
+// there on start and after a change, as build writes it, without the
+// reload script.
+func TestServeWritesDestAfterEachReload(t *testing.T) {
+	dir, dest := t.TempDir(), filepath.Join(t.TempDir(), "out")
+	writeFiles(t, dir, map[string]string{"config.toml": "today = 2026-11-28\n", alphaFile: alpha("Alpha", "bronze")})
+	lines := make(logLines, 64)
+	start(t, Options{Site: dir, Dest: dest, Log: lines})
+	lines.waitFor(t, "wrote the site to "+dest)
+	page := filepath.Join(dest, "clusters", "alpha", "index.html")
+	if data, err := os.ReadFile(page); err != nil || !strings.Contains(string(data), "<h1>Alpha</h1>") {
+		t.Fatalf("%s: %v\n%s", page, err, data)
+	}
+	writeFiles(t, dir, map[string]string{alphaFile: alpha("Alpha Written", "bronze")})
+	lines.waitFor(t, "wrote the site to "+dest)
+	data, err := os.ReadFile(page)
+	if err != nil || !strings.Contains(string(data), "<h1>Alpha Written</h1>") {
+		t.Fatalf("after the change %s: %v\n%s", page, err, data)
+	}
+	if strings.Contains(string(data), "_clustersite") {
+		t.Error("the reload script was written to --dest")
+	}
+}
