@@ -3,6 +3,9 @@ package serve
 import (
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"path"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -164,4 +167,36 @@ func TestEditorFilesAndChmodAreIgnored(t *testing.T) {
 	if w.relevant(fsnotifyChmod("content/clusters/x/2025-01-01.toml"), "content/clusters/x/2025-01-01.toml") {
 		t.Error("a chmod-only event counts as a change")
 	}
+}
+
+// FuzzSitePath checks that every path sitePath accepts is clean and stays
+// inside the site: what path.Clean makes of it is itself, and it has no
+// dot segments, backslashes or NUL. (A doubly encoded "%252e%252e" passes as
+// the name "%2e%2e", which is never decoded again: lookups are exact.)
+func FuzzSitePath(f *testing.F) {
+	for _, s := range []string{"/", "/clusters/x/", "/a/../b", "/%2e%2e/x", "/a%2fb", "//x", "/a\\b", "/./", "/%252e%252e/", "/clusters/x/index.html"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, target string) {
+		u, err := url.ParseRequestURI(target)
+		if err != nil {
+			return
+		}
+		rel, ok := sitePath(&http.Request{URL: u})
+		if !ok {
+			return
+		}
+		trimmed := strings.TrimSuffix(rel, "/")
+		if rel != "" && path.Clean(trimmed) != trimmed || strings.HasPrefix(rel, "/") {
+			t.Fatalf("%q accepted as %q, which is not clean", target, rel)
+		}
+		if strings.ContainsAny(rel, "\\\x00") || rel != "" && !filepath.IsLocal(trimmed) {
+			t.Fatalf("%q accepted as %q, which may leave the site", target, rel)
+		}
+		for seg := range strings.SplitSeq(rel, "/") {
+			if seg == "." || seg == ".." {
+				t.Fatalf("%q accepted with a dot segment: %q", target, rel)
+			}
+		}
+	})
 }

@@ -82,6 +82,8 @@ func (r *running) stop(t testing.TB) error {
 type events struct {
 	c    chan event
 	body io.Closer
+	// limit bounds each wait; waitLimit unless a benchmark sets more.
+	limit time.Duration
 }
 
 func openEvents(t testing.TB, base string) *events {
@@ -93,7 +95,7 @@ func openEvents(t testing.TB, base string) *events {
 	if ct := resp.Header.Get("Content-Type"); resp.StatusCode != 200 || ct != "text/event-stream" {
 		t.Fatalf("events: status %d, content type %q", resp.StatusCode, ct)
 	}
-	e := &events{c: make(chan event, 64), body: resp.Body}
+	e := &events{c: make(chan event, 64), body: resp.Body, limit: waitLimit}
 	go func() {
 		defer close(e.c)
 		sc := bufio.NewScanner(resp.Body)
@@ -118,7 +120,7 @@ func openEvents(t testing.TB, base string) *events {
 // next returns the next event named name, skipping others.
 func (e *events) next(t testing.TB, name string) event {
 	t.Helper()
-	deadline := time.After(waitLimit)
+	deadline := time.After(e.limit)
 	for {
 		select {
 		case ev, open := <-e.c:
@@ -129,7 +131,7 @@ func (e *events) next(t testing.TB, name string) event {
 				return ev
 			}
 		case <-deadline:
-			t.Fatalf("no %q event within %s", name, waitLimit)
+			t.Fatalf("no %q event within %s", name, e.limit)
 		}
 	}
 }
