@@ -90,4 +90,19 @@ func TestReloadScriptReloadsTheBrowser(t *testing.T) {
 	shows("the error page", `document.getElementById("clustersite-errors")?.textContent.includes("assessment.label") === true`,
 		edit("Alpha Renamed", "platinum"))
 	shows("the recovery", `document.querySelector("h1")?.textContent === "Alpha Fixed"`, edit("Alpha Fixed", "bronze"))
+
+	// A hidden tab lets go of its stream; shown again, it catches up.
+	setVisibility := func(state string) {
+		t.Helper()
+		js := `Object.defineProperty(document, "visibilityState", {value: "` + state + `", configurable: true});
+			document.dispatchEvent(new Event("visibilitychange")); true`
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	setVisibility("hidden")
+	shows("the change made while hidden", `document.querySelector("h1")?.textContent === "Alpha Shown"`, func() {
+		edit("Alpha Shown", "bronze")()
+		setVisibility("visible")
+	})
 }
