@@ -32,7 +32,7 @@ func TestLoadModelKeepsTheDirectoryBehindTheSite(t *testing.T) {
 			"[assessment]\ndate = 2025-01-10\nlabel = \"bronze\"\npublish = \"profile\"\n")},
 	}
 	l, problems, err := LoadModel(siteDir, Options{})
-	if err != nil || l == nil || len(problems) != 0 {
+	if err != nil || l == nil || len(problems.Errors()) != 0 {
 		t.Fatalf("LoadModel: %v, %v", err, problems)
 	}
 	if len(l.Directory.Clusters) != 1 || l.Directory.Clusters[0].Latest().Path != "content/clusters/a/2025-01-10.toml" || len(l.Site.Clusters) != 1 {

@@ -32,9 +32,9 @@ type generation struct {
 	pages map[string]site.Page
 	// assets by hashed path: "assets/style.1a2b3c4d.css".
 	assets map[string][]byte
-	// data returns the data files (clusters.json, sitemap.xml, ...) by
-	// path, computed on the first request for one: most reloads never
-	// need them.
+	// data returns the data files (clusters.json, sitemap.xml, feed.xml,
+	// ...) by path, computed on the first request for one: most reloads
+	// never need them.
 	data func() map[string][]byte
 }
 
@@ -79,6 +79,9 @@ func load(siteDir, theme fs.FS, opts build.Options, version string) *generation 
 		files := map[string][]byte{}
 		for _, f := range s.DataFiles(pages) {
 			files[f.Path] = f.Data
+		}
+		if feed := r.Feed(s); feed != nil {
+			files[site.FeedPath] = feed
 		}
 		return files
 	})

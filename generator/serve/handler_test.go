@@ -23,7 +23,7 @@ func loaded(t *testing.T) *Server {
 		alphaFile:     {Data: []byte(alpha("Alpha", "bronze"))},
 	}
 	s := New(Options{})
-	g := load(siteDir, theme, build.Options{}, "v1")
+	g := load(siteDir, theme, build.Options{BaseURL: "http://127.0.0.1:1313/"}, "v1")
 	if g.failure != nil {
 		t.Fatalf("load: %+v", g.failure)
 	}
@@ -51,6 +51,8 @@ func TestHandlerServesOnlyTheBuiltSite(t *testing.T) {
 		{"/clusters/alpha?x=1", 301, "/clusters/alpha/?x=1"},
 		{"/clusters.json", 200, `"id": "alpha"`},
 		{"/robots.txt", 200, "User-agent"},
+		{"/feed.xml", 200, "<feed"},
+		{"/clusters.csv", 200, "alpha"},
 		{"/_clustersite/reload.js", 200, "EventSource"},
 		{"/nope/", 404, "Page not found"},
 		{"/config.toml", 404, "Page not found"},
