@@ -36,7 +36,9 @@ type Options struct {
 	Clock func() time.Time
 }
 
-// Writer receives the output files. output.Dir implements it.
+// Writer receives the output files. output.Dir implements it. Pages are
+// written by several goroutines at once, so WriteFile must be safe for
+// concurrent use.
 type Writer interface {
 	WriteFile(path string, data []byte) error
 }
