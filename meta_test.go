@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -126,12 +127,12 @@ func TestFeedIsValidAtom(t *testing.T) {
 // no alternate link, and a warning about config.toml's base_url in the
 // build's summary.
 func TestFeedIsSkippedWithWarningWithoutBaseURL(t *testing.T) {
-	mem := memWriter{}
+	mem := &memWriter{files: map[string][]byte{}}
 	sum, err := build.Run(context.Background(), os.DirFS("."), themeFS, build.Options{}, mem)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := mem["feed.xml"]; ok {
+	if _, ok := mem.files["feed.xml"]; ok {
 		t.Error("feed.xml written without base_url")
 	}
 	found := false
@@ -143,7 +144,7 @@ func TestFeedIsSkippedWithWarningWithoutBaseURL(t *testing.T) {
 	if !found {
 		t.Errorf("no base_url warning in %v", sum.Warnings)
 	}
-	if bytes.Contains(mem["index.html"], []byte("application/atom+xml")) {
+	if bytes.Contains(mem.files["index.html"], []byte("application/atom+xml")) {
 		t.Error("pages link to a feed that does not exist")
 	}
 	with := readTree(t, buildSample(t, "--base-url", testBaseURL))
@@ -154,10 +155,17 @@ func TestFeedIsSkippedWithWarningWithoutBaseURL(t *testing.T) {
 	}
 }
 
-type memWriter map[string][]byte
+// memWriter keeps output files in memory. build.Run calls WriteFile from
+// several goroutines, hence the lock.
+type memWriter struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
 
-func (m memWriter) WriteFile(name string, data []byte) error {
-	m[name] = bytes.Clone(data)
+func (m *memWriter) WriteFile(name string, data []byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.files[name] = bytes.Clone(data)
 	return nil
 }
 
