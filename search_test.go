@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/PuerkitoBio/goquery"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -478,25 +480,37 @@ func TestSearchKeystrokeLatencyAt10k(t *testing.T) {
 	}
 	// Each keystroke: append a character, fire the input event as typing
 	// does, and force style and layout of the updated page, all inside
-	// one performance.now() interval measured in the page.
+	// one performance.now() interval measured in the page. The machine may
+	// be busy with other work, so each keystroke is timed five times (from
+	// the same previous query) and its fastest time counts as its cost;
+	// the slowest of all samples is logged too.
 	const keystroke = `(() => {
 		const q = document.getElementById('q');
+		q.value = %q;
+		q.dispatchEvent(new Event('input', {bubbles: true}));
+		document.body.offsetHeight;
 		const t0 = performance.now();
 		q.value += %q;
 		q.dispatchEvent(new Event('input', {bubbles: true}));
 		document.body.offsetHeight;
 		return performance.now() - t0;
 	})()`
-	var times []float64
+	var best []float64
+	worst := 0.0
 	for _, query := range []string{"digital cluster", "thuringen", "zentrum fur", "a", "food industry spain"} {
-		eval[chromedp.Void](t, ctx, `document.getElementById('q').value = ''`)
-		for _, r := range query {
-			times = append(times, eval[float64](t, ctx, fmt.Sprintf(keystroke, string(r))))
+		runes := []rune(query)
+		for k := range runes {
+			fastest := math.Inf(1)
+			for range 5 {
+				ms := eval[float64](t, ctx, fmt.Sprintf(keystroke, string(runes[:k]), string(runes[k])))
+				fastest, worst = min(fastest, ms), max(worst, ms)
+			}
+			best = append(best, fastest)
 		}
 	}
-	slices.Sort(times)
-	t.Logf("%d keystrokes at 10,000 clusters: median %.2f ms, 90th percentile %.2f ms, worst %.2f ms",
-		len(times), times[len(times)/2], times[len(times)*9/10], times[len(times)-1])
+	slices.Sort(best)
+	t.Logf("%d keystrokes at 10,000 clusters: median %.1f ms, 90th percentile %.1f ms, worst %.1f ms (slowest single sample %.1f ms)",
+		len(best), best[len(best)/2], best[len(best)*9/10], best[len(best)-1], worst)
 
 	// The list is paged: 50 rows, then 50 more on request, with the focus
 	// on the first new one.
@@ -507,5 +521,44 @@ func TestSearchKeystrokeLatencyAt10k(t *testing.T) {
 	do(t, ctx, chromedp.Click(chromedp.CSS(".more")))
 	if got := eval[string](t, ctx, `document.querySelectorAll('.results tbody tr').length + ' ' + (document.activeElement === document.querySelectorAll('.results tbody th a')[25]) + ' ' + document.querySelector('.shown').textContent`); got != "50 true Showing 50 of 10,000." {
 		t.Errorf("after Show more: rows, focus on row 51, line = %q", got)
+	}
+}
+
+func TestDirectorySearchFormWorksWithoutJavaScript(t *testing.T) {
+	files := readTree(t, searchSiteDir(t))
+	d := doc(t, files, "index.html")
+	form := d.Find("form#search")
+	if form.AttrOr("method", "") != "get" || form.AttrOr("action", "x") != "" {
+		t.Errorf("form method=%q action=%q, want a GET to this page", form.AttrOr("method", ""), form.AttrOr("action", "x"))
+	}
+	if d.Find(`label[for=q]`).Length() != 1 || form.Find(`input#q[name=q][type=search]`).Length() != 1 {
+		t.Error("no labelled search box named q")
+	}
+	var legends []string
+	d.Find("fieldset.facet legend").Each(func(_ int, s *goquery.Selection) { legends = append(legends, s.Text()) })
+	if !slices.Equal(legends, []string{"Country", "Label", "Portfolio", "Status"}) {
+		t.Errorf("facet legends %q", legends)
+	}
+	for _, param := range []string{"country", "label", "portfolio", "status"} {
+		if d.Find(`input[type=checkbox][form=search][name=`+param+`]`).Length() == 0 {
+			t.Errorf("no checkbox of the form named %s", param)
+		}
+	}
+	if got := d.Find(`input[name=portfolio][value=food-industry]`).Parent().Find(".count").Text(); got != "2" {
+		t.Errorf("Food industry count %q, want 2", got)
+	}
+	// Without JavaScript: the facets and results stay hidden, the note
+	// leads to the browse pages, the list is there.
+	if d.Find(".finder-facets[hidden]").Length() != 1 || d.Find(".finder-results[hidden]").Length() != 1 {
+		t.Error("facets or results are not hidden until the script runs")
+	}
+	note := d.Find("noscript").Text()
+	for _, link := range []string{`href="countries/"`, `href="labels/"`, `href="portfolios/"`} {
+		if !strings.Contains(note, link) {
+			t.Errorf("the noscript note has no link %s: %s", link, note)
+		}
+	}
+	if n := d.Find("#listing table.clusters tbody tr").Length(); n != len(fixtureClusters) {
+		t.Errorf("the listing shows %d clusters, want %d", n, len(fixtureClusters))
 	}
 }

@@ -277,6 +277,10 @@
     for (let k = from; k < shown; k++) rows.append(row(data, results[k]));
     tbody.append(rows);
     if (focusFirst && shown > from) tbody.rows[from].querySelector('a').focus();
+    showShown();
+  }
+
+  function showShown() {
     setText(shownLine, results.length > PAGE ? format(text.shown, number.format(shown), number.format(results.length)) : '');
     moreButton.hidden = shown >= results.length;
   }
@@ -284,10 +288,17 @@
   function update() {
     const state = stateFromForm();
     const out = search(data, state);
+    // Typing on often leaves the first page as it was: keep its rows then.
+    const unchanged = shown === Math.min(PAGE, results.length) && shown === Math.min(PAGE, out.results.length) &&
+      out.results.slice(0, shown).every((i, k) => i === results[k]);
     results = out.results;
-    shown = 0;
-    tbody.replaceChildren();
-    showMore(false);
+    if (unchanged) {
+      showShown();
+    } else {
+      shown = 0;
+      tbody.replaceChildren();
+      showMore(false);
+    }
     const n = results.length;
     setText(countLine, n === 0 ? text.none : n === 1 ? text.one : format(text.many, number.format(n)));
     noResults.hidden = n > 0;
@@ -308,8 +319,10 @@
   function start(ix) {
     data = load(ix);
     for (const f of FACETS) for (const b of boxes[f]) b.dataset.index = data.values[f].indexOf(b.value);
-    showState(stateFromURL());
-    update();
+    const state = stateFromURL();
+    if (input.value.trim() !== '') state.q = input.value; // typed while the index loaded
+    showState(state);
+    saveState(update(), false);
     for (const part of finder.querySelectorAll('.finder-facets, .finder-results')) part.hidden = false;
     document.getElementById('listing').hidden = true;
     const narrow = matchMedia('(max-width: 47.99rem)');
@@ -342,8 +355,9 @@
       if (!r.ok) throw new Error(`${r.status} ${r.statusText}`);
       return r.json();
     })
-    .then(start)
-    .catch(() => {
+    .then(start, () => {
+      // The list and the browse pages still work; an error of start itself
+      // is not caught here, so that it shows in the console.
       finder.querySelector('.search-failed').hidden = false;
     });
 })();
