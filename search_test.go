@@ -562,3 +562,20 @@ func TestDirectorySearchFormWorksWithoutJavaScript(t *testing.T) {
 		t.Errorf("the listing shows %d clusters, want %d", n, len(fixtureClusters))
 	}
 }
+
+func TestSearchFitsA320PixelScreen(t *testing.T) {
+	srv := serveDir(t, searchSiteDir(t))
+	ctx := browser.Tab(t, srv.URL)
+	do(t, ctx, chromedp.EmulateViewport(320, 640), chromedp.Navigate(srv.URL+"/?q=cluster&sort=valid&label=gold"),
+		chromedp.WaitVisible(chromedp.CSS(".finder-results")))
+	if w := eval[int](t, ctx, `document.documentElement.scrollWidth`); w > 320 {
+		t.Errorf("the page is %d px wide at 320 px: it scrolls sideways", w)
+	}
+	if eval[bool](t, ctx, `document.querySelector('details.facets').open`) {
+		t.Error("the filters are open on a small screen")
+	}
+	do(t, ctx, chromedp.Click(chromedp.CSS("details.facets summary")))
+	if w := eval[int](t, ctx, `document.documentElement.scrollWidth`); w > 320 {
+		t.Errorf("with the filters open the page is %d px wide at 320 px", w)
+	}
+}
