@@ -129,7 +129,9 @@
       return Uint8Array.from(d.values[f], (v) => (state[f].has(v) ? 1 : 0));
     });
     const counts = FACETS.map((f) => new Int32Array(d.values[f].length));
-    const byName = [], others = [];
+    // Sorted by name, clusters whose name holds every query word come
+    // first; each part keeps the order it is walked in.
+    const first = [], rest = [];
     for (const i of d.orders[state.sort]) {
       let inName = true, all = true;
       for (let j = 0; j < words.length && all; j++) {
@@ -145,12 +147,12 @@
       }
       if (failures === 0) {
         for (let f = 0; f < 4; f++) if (facetOf[f][i] >= 0) counts[f][facetOf[f][i]]++;
-        (inName || state.sort !== '' ? byName : others).push(i);
+        (inName || state.sort !== '' ? first : rest).push(i);
       } else if (failures === 1 && facetOf[failed][i] >= 0) {
         counts[failed][facetOf[failed][i]]++;
       }
     }
-    return { results: byName.concat(others), counts };
+    return { results: first.concat(rest), counts };
   }
 
   // The page.
