@@ -24,6 +24,7 @@ func TestMain(m *testing.M) {
 	code := m.Run()
 	browser.Close()
 	sample.remove()
+	searchSite.remove()
 	os.Exit(code)
 }
 
@@ -65,13 +66,13 @@ func serveDir(t *testing.T, dir string) *httptest.Server {
 }
 
 // open opens path of the server in a new tab, waits until the search has
-// loaded its index and returns the tab.
+// loaded both files of its index and returns the tab.
 func open(t *testing.T, srv *httptest.Server, path string) context.Context {
 	t.Helper()
 	ctx := browser.Tab(t, srv.URL)
 	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
 	t.Cleanup(cancel)
-	do(t, ctx, chromedp.Navigate(srv.URL+path), chromedp.WaitVisible(chromedp.CSS(".finder-results")))
+	do(t, ctx, chromedp.Navigate(srv.URL+path), chromedp.Poll[chromedp.Void](`document.querySelector('.finder').dataset.complete === 'true'`))
 	return ctx
 }
 

@@ -40,7 +40,7 @@ var fixtureClusters = []fixtureCluster{
 	{"automotive thüringen e. V.", "DE", "Thüringen", "Transportation and mobility", "Automotive", "2025-01-14", "silver", ""},
 	{"BM³ Digitalcluster Bodensee", "DE", "Baden-Württemberg", "ICT", "Software", "2025-11-06", "gold", ""},
 	{"Agrupació d’Empreses Innovadores Tèxtils", "ES", "Catalunya", "Creative industries", "Textiles", "2024-06-03", "bronze", ""},
-	{"Pôle Aérospatial Vosges-Alsace", "FR", "Grand Est", "Aviation and space", "Aeronautics", "2025-06-10", "bronze", ""},
+	{"Pôle Aérospatial Vosges-Alsace", "FR", "Grand Est", "Aviation and space", "Aeronautics", "2025-06-01", "bronze", ""},
 	{"Qoot Cluster", "JO", "Amman", "Food industry", "Olive oil", "2019-07-25", "bronze", ""},
 	{"Food Valley Cluster", "NL", "Gelderland", "Biotechnology", "Nutrition", "2026-02-02", "gold", "2026-12-31"},
 	{"</script><script>alert(1)</script>", "FR", "<img src=x onerror=alert(2)>", "ICT", "Software", "2025-09-09", "bronze", ""},
@@ -48,9 +48,10 @@ var fixtureClusters = []fixtureCluster{
 
 const evilName = "</script><script>alert(1)</script>"
 
-// writeSearchSite writes the site folder of searchSite into dir.
-func writeSearchSite(dir string) error {
-	files := map[string]string{"config.toml": "title = \"Search test\"\ntoday = 2026-11-28\n"}
+// writeSearchSite writes the site folder of searchSite into dir, in the
+// language lang.
+func writeSearchSite(dir, lang string) error {
+	files := map[string]string{"config.toml": "title = \"Search test\"\ntoday = 2026-11-28\nlanguage = \"" + lang + "\"\n"}
 	for i, c := range fixtureClusters {
 		valid := ""
 		if c.validUntil != "" {
@@ -73,21 +74,23 @@ func writeSearchSite(dir string) error {
 }
 
 // searchSiteDir builds searchSite once and returns its output folder.
-func searchSiteDir(t *testing.T) string {
+func searchSiteDir(t *testing.T) string { return buildSearchSite(t, &searchSite, "en") }
+
+func buildSearchSite(t *testing.T, b *builtSite, lang string) string {
 	t.Helper()
-	searchSite.once.Do(func() {
-		searchSite.dir, searchSite.err = os.MkdirTemp("", "clustersite-search-")
-		if searchSite.err == nil {
-			searchSite.err = writeSearchSite(filepath.Join(searchSite.dir, "site"))
+	b.once.Do(func() {
+		b.dir, b.err = os.MkdirTemp("", "clustersite-search-")
+		if b.err == nil {
+			b.err = writeSearchSite(filepath.Join(b.dir, "site"), lang)
 		}
-		if searchSite.err == nil {
-			searchSite.err = buildInto(filepath.Join(searchSite.dir, "public"), "--site", filepath.Join(searchSite.dir, "site"))
+		if b.err == nil {
+			b.err = buildInto(filepath.Join(b.dir, "public"), "--site", filepath.Join(b.dir, "site"))
 		}
 	})
-	if searchSite.err != nil {
-		t.Fatal(searchSite.err)
+	if b.err != nil {
+		t.Fatal(b.err)
 	}
-	return filepath.Join(searchSite.dir, "public")
+	return filepath.Join(b.dir, "public")
 }
 
 func TestDirectoryPageEscapesClusterText(t *testing.T) {
@@ -141,7 +144,8 @@ func homeFiles(t testing.TB, siteDir fs.FS) map[string][]byte {
 		files[f.Path] = f.Data
 	}
 	idx := s.SearchIndex()
-	files[idx.Path] = idx.Data
+	files[idx.Index.Path] = idx.Index.Data
+	files[idx.Sectors.Path] = idx.Sectors.Data
 	return files
 }
 
@@ -175,7 +179,9 @@ func homeFiles10k(t *testing.T) map[string][]byte {
 }
 
 // firstLoadBudget is what a browser may download, gzip-compressed, before
-// the first search result on a 10,000-cluster site.
+// the first search result on a 10,000-cluster site: the page, its style
+// sheet and script, and the search index without the sectors, which the
+// script loads after its first results.
 const firstLoadBudget = 150_000
 
 func TestFirstLoadOf10kDirectoryIsWithinBudget(t *testing.T) {
@@ -192,6 +198,10 @@ func TestFirstLoadOf10kDirectoryIsWithinBudget(t *testing.T) {
 			continue
 		}
 		n := gzipSize(files[name])
+		if strings.HasPrefix(name, "search/sectors.") {
+			t.Logf("%-32s %8d bytes, %7d gzip -9 (loaded after the first results)", name, len(files[name]), n)
+			continue
+		}
 		raw += len(files[name])
 		gz += n
 		t.Logf("%-32s %8d bytes, %7d gzip -9", name, len(files[name]), n)
@@ -580,5 +590,23 @@ func TestSearchFitsA320PixelScreen(t *testing.T) {
 	do(t, ctx, chromedp.Click(chromedp.CSS("details.facets summary")))
 	if w := eval[int](t, ctx, `document.documentElement.scrollWidth`); w > 320 {
 		t.Errorf("with the filters open the page is %d px wide at 320 px", w)
+	}
+}
+
+func TestSearchRowsReadAsTheServerListInEveryLanguage(t *testing.T) {
+	for _, lang := range []string{"en", "de", "fr"} {
+		t.Run(lang, func(t *testing.T) {
+			var site builtSite
+			defer site.remove()
+			ctx := open(t, serveDir(t, buildSearchSite(t, &site, lang)), "/")
+			const rows = `[...document.querySelectorAll('%s tbody tr')].map(tr =>
+				[...tr.cells].map(c => c.textContent.trim()).join(' | ') + ' | ' + tr.querySelector('a').getAttribute('href') +
+				' | ' + tr.querySelector('time').getAttribute('datetime'))`
+			server := eval[[]string](t, ctx, fmt.Sprintf(rows, "#listing table"))
+			script := eval[[]string](t, ctx, fmt.Sprintf(rows, ".finder table"))
+			if !slices.Equal(script, server) {
+				t.Errorf("the script's rows differ from the server's:\nscript: %q\nserver: %q", script, server)
+			}
+		})
 	}
 }

@@ -76,10 +76,11 @@
     const col = (name) => column(ix.columns[name], n);
     const d = {
       n, ix,
-      place: col('place'), topic: col('topic'), label: col('label'), status: col('status'),
+      place: col('place'), portfolio: col('portfolio'), label: col('label'), status: col('status'),
       newest: col('newest'), valid: col('valid'),
-      country: new Int32Array(n), portfolio: new Int32Array(n),
+      country: new Int32Array(n),
       names: [], ids: [], words: [],
+      sectorSet: null, sectorWords: null, // until the sectors file is loaded
     };
     let prev = '';
     ix.names.split('\n').forEach((line, i) => {
@@ -89,13 +90,11 @@
       d.ids.push(ix.ids[i] || idOf(name));
       d.words.push(searchable(name + ' ' + native));
       d.country[i] = ix.places[d.place[i]][0];
-      d.portfolio[i] = ix.topics[d.topic[i]][0];
       d.valid[i] += d.newest[i]; // stored as days after the newest assessment
       prev = name;
     });
     d.placeWords = ix.places.map(([c, region]) => searchable(region + ' ' + ix.countries[c].name));
-    d.topicWords = ix.topics.map(([p, sectors]) =>
-      searchable([p < 0 ? '' : ix.portfolios[p].name, ...sectors.map((s) => ix.sectors[s])].join(' ')));
+    d.portfolioWords = ix.portfolios.map((p) => searchable(p.name));
     const identity = Array.from({ length: n }, (_, i) => i);
     d.orders = {
       '': identity,
@@ -112,9 +111,15 @@
     return d;
   }
 
+  // addSectors adds the second file of the index to the data.
+  function addSectors(d, sx) {
+    d.sectorSet = column(sx.column, d.n);
+    d.sectorWords = sx.sectorSets.map((set) => searchable(set.map((s) => sx.sectors[s]).join(' ')));
+  }
+
   // hits marks, for each query word, the dictionary entries it matches.
   function hits(words, dict) {
-    return words.map((w) => Uint8Array.from(dict, (text) => (text.includes(w) ? 1 : 0)));
+    return words.map((w) => Uint8Array.from(dict || [], (text) => (text.includes(w) ? 1 : 0)));
   }
 
   // search returns the matching clusters in display order and the count
@@ -122,7 +127,8 @@
   function search(d, state) {
     const words = queryWords(state.q);
     const placeHits = hits(words, d.placeWords);
-    const topicHits = hits(words, d.topicWords);
+    const portfolioHits = hits(words, d.portfolioWords);
+    const sectorHits = hits(words, d.sectorWords);
     const facetOf = [d.country, d.label, d.portfolio, d.status];
     const selected = FACETS.map((f) => {
       if (state[f].size === 0) return null;
@@ -137,7 +143,8 @@
       for (let j = 0; j < words.length && all; j++) {
         if (d.words[i].includes(words[j])) continue;
         inName = false;
-        all = placeHits[j][d.place[i]] === 1 || topicHits[j][d.topic[i]] === 1;
+        all = placeHits[j][d.place[i]] === 1 || portfolioHits[j][d.portfolio[i]] === 1 ||
+          (d.sectorSet !== null && sectorHits[j][d.sectorSet[i]] === 1);
       }
       if (!all) continue;
       let failed = -1, failures = 0;
@@ -222,9 +229,15 @@
     return new Date(day * 86400000).toISOString().slice(0, 10);
   }
 
+  // readableDate writes a date as the page does (see dateStyle in
+  // generator/render/dates.go).
   function readableDate(day) {
+    const style = text.dates;
+    if (!style) return isoDate(day);
     const t = new Date(day * 86400000);
-    return `${t.getUTCDate()} ${text.months[t.getUTCMonth()]} ${t.getUTCFullYear()}`;
+    const d = t.getUTCDate();
+    return style.pattern.replace('%d', d === 1 && style.first ? style.first : d)
+      .replace('%m', style.months[t.getUTCMonth()]).replace('%y', t.getUTCFullYear());
   }
 
   function el(tag, className, content) {
@@ -352,14 +365,24 @@
     });
   }
 
-  fetch(finder.dataset.index)
-    .then((r) => {
-      if (!r.ok) throw new Error(`${r.status} ${r.statusText}`);
-      return r.json();
-    })
-    .then(start, () => {
-      // The list and the browse pages still work; an error of start itself
-      // is not caught here, so that it shows in the console.
+  const getJSON = (url) => fetch(url).then((r) => {
+    if (!r.ok) throw new Error(`${url}: ${r.status} ${r.statusText}`);
+    return r.json();
+  });
+
+  // The index first, for the first results; then the sectors, after which
+  // the results are those of the complete index. An error of start or of
+  // the update itself is not caught here, so that it shows in the console.
+  getJSON(finder.dataset.index)
+    .then((ix) => {
+      start(ix);
+      return getJSON(finder.dataset.sectors).then((sx) => {
+        addSectors(data, sx);
+        update();
+        finder.dataset.complete = 'true';
+      });
+    }, () => {
+      // The list and the browse pages still work.
       finder.querySelector('.search-failed').hidden = false;
     });
 })();

@@ -70,7 +70,8 @@ func (s *Site) DataFiles(pages []Page) []File {
 		{Path: AssessmentsCSVPath, Data: s.assessmentsCSV()},
 		{Path: "sitemap.xml", Data: s.sitemap(pages)},
 		{Path: "robots.txt", Data: s.robots()},
-		s.search(),
+		s.search().Index,
+		s.search().Sectors,
 	}
 }
 

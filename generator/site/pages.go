@@ -98,9 +98,9 @@ func (l *Listing) pageURL(n int) string {
 type DirectoryPage struct {
 	Frame
 	Listing
-	// SearchIndex is the site-relative path of the search index the
-	// home page's search script loads.
-	SearchIndex string
+	// SearchIndex and SearchSectors are the site-relative paths of the
+	// two files of the search index that the home page's script loads.
+	SearchIndex, SearchSectors string
 	// Facets of the search form, in display order.
 	Facets []*Facet
 }
@@ -196,9 +196,9 @@ type NotFoundPage struct {
 // Pages lists every HTML page of the site in a fixed order.
 func (s *Site) Pages() []Page {
 	var pages []Page
-	index, facets := s.search().Path, s.facets()
+	index, facets := s.search(), s.facets()
 	pages = append(pages, s.listing("", "directory", Verbatim(s.Config.Title), "directory", s.Clusters, func(f Frame, l Listing) any {
-		return &DirectoryPage{Frame: f, Listing: l, SearchIndex: index, Facets: facets}
+		return &DirectoryPage{Frame: f, Listing: l, SearchIndex: index.Index.Path, SearchSectors: index.Sectors.Path, Facets: facets}
 	})...)
 	for _, c := range s.Clusters {
 		f := s.frame(c.URL, Verbatim(c.Name), "directory")

@@ -14,17 +14,20 @@ import (
 	"clustersite/generator/slug"
 )
 
-// The search index is the one file the directory's search script
-// downloads: every published cluster with the fields the search matches
-// (name, native name, region, country name, portfolio, sectors), the facets
-// it filters on (country, label, portfolio, status) and the values it sorts
-// and shows (valid until, newest assessment date). It holds only what the
-// cluster pages already publish, so a profile-only assessment contributes
-// its label and dates and nothing else.
+// The search index is what the directory's search script downloads: every
+// published cluster with the fields the search matches (name, native name,
+// region, country name, portfolio, sectors), the facets it filters on
+// (country, label, portfolio, status) and the values it sorts and shows
+// (valid until, newest assessment date). It holds only what the cluster
+// pages already publish, so a profile-only assessment contributes its
+// label and dates and nothing else.
 //
-// The file is JSON, laid out for size (a 10,000-cluster directory must
-// reach the browser in well under 150 KB gzip-compressed, page and script
-// included):
+// It comes in two JSON files laid out for size: the index, which the
+// script needs for its first results, and the sectors, which it loads
+// next. Sectors are matched by the search but neither shown nor filtered
+// on, and they are a fifth of the data: out of the first download, they
+// keep a 10,000-cluster directory's page, script and index well under
+// 150 KB gzip-compressed. The index:
 //
 //	{
 //	 "version": 1,
@@ -34,12 +37,20 @@ import (
 //	 "labels": ["bronze", "silver", "gold"],
 //	 "statuses": ["valid", "expiring", "expired", "lapsed"],
 //	 "places": [[0, "Bavaria"], …],       country index and region
-//	 "sectors": ["Agri-food", …],
-//	 "topics": [[3, [0, 4]], [-1, []], …], portfolio index (-1: none) and sector indexes
 //	 "names": "AAlpha\nCpine…",           front-coded, one a line, see below
 //	 "nativeNames": {"7": "…"},           by cluster number, only where given
 //	 "ids": {"12": "custom-id"},          by cluster number, see below
 //	 "columns": {"place": {"width": 1, "base": 0, "data": "AAB"}, …}
+//	}
+//
+// The sectors:
+//
+//	{
+//	 "version": 1,
+//	 "clusters": 3,
+//	 "sectors": ["Agri-food", …],
+//	 "sectorSets": [[0, 4], [], …],       sector indexes
+//	 "column": {"width": 2, "base": 0, "data": "…"}   a sector set per cluster
 //	}
 //
 // Cluster number i (0-based) is the cluster's position in the directory's
@@ -47,13 +58,15 @@ import (
 // order of the server-rendered pages. Labels and statuses are shown with
 // the names of the search form's checkboxes, which the page translates.
 //
-// columns hold one small integer per cluster: place, topic, label, status,
-// newest (the newest published assessment, in days since 1970-01-01) and
-// valid (valid-until, in days after newest). A place is a country with a
-// region and a topic a portfolio with its sectors: the pairs are far fewer
-// than their products, and one code per pair is what keeps the file small. Each is written as width digits per cluster in base 64
-// with the digits A–Z a–z 0–9 - _ (value = base + digits), which gzip
-// compresses to close to the information it holds.
+// columns hold one small integer per cluster: place, portfolio (-1: none),
+// label, status, newest (the newest published assessment, in days since
+// 1970-01-01) and valid (valid-until, in days after newest). A place is a
+// country with a region: the pairs are far fewer than their product, and
+// one code per pair keeps the file small, as does one code per set of
+// sectors. A column is written as width digits per cluster in base 64 with
+// the digits A–Z a–z 0–9 - _ (value = base + digits), the most significant
+// digit of every cluster first, which gzip compresses to close to the
+// information it holds.
 //
 // names: one line per cluster (names are single lines of text): the number
 // of UTF-16 code units the name shares with the previous name, as one
@@ -73,12 +86,19 @@ type searchIndex struct {
 	Labels      []model.Label           `json:"labels"`
 	Statuses    []model.Status          `json:"statuses"`
 	Places      [][2]any                `json:"places"`
-	Sectors     []string                `json:"sectors"`
-	Topics      [][2]any                `json:"topics"`
 	Names       string                  `json:"names"`
 	NativeNames map[string]string       `json:"nativeNames"`
 	IDs         map[string]string       `json:"ids"`
 	Columns     map[string]searchColumn `json:"columns"`
+}
+
+// searchSectors is the second file of the search index.
+type searchSectors struct {
+	Version    int          `json:"version"`
+	Clusters   int          `json:"clusters"`
+	Sectors    []string     `json:"sectors"`
+	SectorSets [][]int      `json:"sectorSets"`
+	Column     searchColumn `json:"column"`
 }
 
 type searchCountry struct {
@@ -102,19 +122,31 @@ type searchColumn struct {
 // order; none needs escaping in JSON.
 const digits64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
-// SearchIndex returns the search index file, named by a hash of its
-// content ("search/index.1a2b3c4d.json") so hosts may cache it for ever.
-func (s *Site) SearchIndex() File {
-	data, err := json.Marshal(s.searchIndex())
+// SearchFiles are the two files of the search index, each named by a hash
+// of its content ("search/index.1a2b3c4d.json") so hosts may cache them for
+// ever.
+type SearchFiles struct {
+	Index, Sectors File
+}
+
+// SearchIndex returns the files of the search index.
+func (s *Site) SearchIndex() SearchFiles {
+	ix, sx := s.searchIndex()
+	return SearchFiles{Index: hashedJSON("search/index", ix), Sectors: hashedJSON("search/sectors", sx)}
+}
+
+func hashedJSON(base string, v any) File {
+	data, err := json.Marshal(v)
 	if err != nil {
 		panic(err) // only plain types: cannot fail
 	}
 	sum := sha256.Sum256(data)
-	return File{Path: "search/index." + hex.EncodeToString(sum[:4]) + ".json", Data: data}
+	return File{Path: base + "." + hex.EncodeToString(sum[:4]) + ".json", Data: data}
 }
 
-func (s *Site) searchIndex() *searchIndex {
+func (s *Site) searchIndex() (*searchIndex, *searchSectors) {
 	ix := &searchIndex{Version: 1, Clusters: len(s.Clusters), NativeNames: map[string]string{}, IDs: map[string]string{}}
+	sx := &searchSectors{Version: 1, Clusters: len(s.Clusters), Sectors: []string{}, SectorSets: [][]int{}}
 	countries := map[string]int{}
 	for i, g := range s.Countries {
 		countries[g.Key] = i
@@ -126,8 +158,9 @@ func (s *Site) searchIndex() *searchIndex {
 		ix.Portfolios = append(ix.Portfolios, searchPortfolio{Slug: slug.Make(g.Key), Name: g.Name})
 	}
 	ix.Labels, ix.Statuses = model.Labels, model.Statuses
-	places, sectors, topics := dictionary{}, dictionary{}, dictionary{}
+	places, sectors, sets := dictionary{}, dictionary{}, dictionary{}
 	cols := map[string][]int{}
+	var sectorSets []int
 	var names strings.Builder
 	prev := ""
 	for i, c := range s.Clusters {
@@ -139,19 +172,20 @@ func (s *Site) searchIndex() *searchIndex {
 		for _, sec := range c.Sectors {
 			code, isNew := sectors.code(sec)
 			if isNew {
-				ix.Sectors = append(ix.Sectors, sec)
+				sx.Sectors = append(sx.Sectors, sec)
 			}
 			set = append(set, code)
 		}
 		slices.Sort(set)
 		set = slices.Compact(set)
-		topic, isNew := topics.code(fmtInts(portfolios[c.Portfolio], set))
+		setCode, isNew := sets.code(fmtInts(set))
 		if isNew {
-			ix.Topics = append(ix.Topics, [2]any{portfolios[c.Portfolio], set})
+			sx.SectorSets = append(sx.SectorSets, set)
 		}
+		sectorSets = append(sectorSets, setCode)
 		newest := dayNumber(c.Latest().Date)
 		cols["place"] = append(cols["place"], place)
-		cols["topic"] = append(cols["topic"], topic)
+		cols["portfolio"] = append(cols["portfolio"], portfolios[c.Portfolio])
 		cols["label"] = append(cols["label"], slices.Index(model.Labels, c.Label))
 		cols["status"] = append(cols["status"], slices.Index(model.Statuses, c.Status))
 		cols["newest"] = append(cols["newest"], newest)
@@ -175,7 +209,8 @@ func (s *Site) searchIndex() *searchIndex {
 	for name, values := range cols {
 		ix.Columns[name] = encodeColumn(values)
 	}
-	return ix
+	sx.Column = encodeColumn(sectorSets)
+	return ix, sx
 }
 
 // dictionary numbers distinct keys in order of first appearance.
@@ -189,9 +224,9 @@ func (d dictionary) code(key string) (code int, isNew bool) {
 	return d[key], true
 }
 
-func fmtInts(first int, ns []int) string {
+func fmtInts(ns []int) string {
 	var b strings.Builder
-	for _, n := range append([]int{first}, ns...) {
+	for _, n := range ns {
 		b.WriteString(strconv.Itoa(n))
 		b.WriteByte(',')
 	}

@@ -28,27 +28,34 @@ type searchCluster struct {
 	ValidUntil, Newest                               int
 }
 
-// decodeIndex reads the index the way assets/search.js does.
-func decodeIndex(t *testing.T, data []byte) []searchCluster {
+// decodeColumn reads a column the way assets/search.js does.
+func decodeColumn(c searchColumn, n int) []int {
+	out := make([]int, n)
+	for k := range c.Width {
+		for i := range out {
+			out[i] = out[i]*64 + strings.IndexByte(digits64, c.Data[k*n+i])
+		}
+	}
+	for i := range out {
+		out[i] += c.Base
+	}
+	return out
+}
+
+// decodeIndex reads the index files the way assets/search.js does.
+func decodeIndex(t *testing.T, files SearchFiles) []searchCluster {
 	t.Helper()
 	var ix searchIndex
-	if err := json.Unmarshal(data, &ix); err != nil {
+	var sx searchSectors
+	if err := json.Unmarshal(files.Index.Data, &ix); err != nil {
 		t.Fatal(err)
 	}
-	col := func(name string) []int {
-		c := ix.Columns[name]
-		out := make([]int, ix.Clusters)
-		for k := range c.Width {
-			for i := range out {
-				out[i] = out[i]*64 + strings.IndexByte(digits64, c.Data[k*ix.Clusters+i])
-			}
-		}
-		for i := range out {
-			out[i] += c.Base
-		}
-		return out
+	if err := json.Unmarshal(files.Sectors.Data, &sx); err != nil {
+		t.Fatal(err)
 	}
-	place, topic, label, status, newest, valid := col("place"), col("topic"), col("label"), col("status"), col("newest"), col("valid")
+	col := func(name string) []int { return decodeColumn(ix.Columns[name], ix.Clusters) }
+	place, portfolio, label, status, newest, valid := col("place"), col("portfolio"), col("label"), col("status"), col("newest"), col("valid")
+	sectorSet := decodeColumn(sx.Column, sx.Clusters)
 	var out []searchCluster
 	var prev []uint16
 	for i, line := range strings.Split(ix.Names, "\n") {
@@ -66,12 +73,11 @@ func decodeIndex(t *testing.T, data []byte) []searchCluster {
 		p := ix.Places[place[i]]
 		c.Country = ix.Countries[int(p[0].(float64))].Code
 		c.Region = p[1].(string)
-		tp := ix.Topics[topic[i]]
-		if pi := int(tp[0].(float64)); pi >= 0 {
-			c.Portfolio = ix.Portfolios[pi].Name
+		if portfolio[i] >= 0 {
+			c.Portfolio = ix.Portfolios[portfolio[i]].Name
 		}
-		for _, s := range tp[1].([]any) {
-			c.Sectors = append(c.Sectors, ix.Sectors[int(s.(float64))])
+		for _, s := range sx.SectorSets[sectorSet[i]] {
+			c.Sectors = append(c.Sectors, sx.Sectors[s])
 		}
 		c.Label, c.Status = ix.Labels[label[i]], ix.Statuses[status[i]]
 		c.Newest, c.ValidUntil = newest[i], newest[i]+valid[i]
@@ -116,7 +122,7 @@ func searchFixture(t *testing.T) *Site {
 
 func TestSearchIndexHoldsEveryClusterAsThePagesShowIt(t *testing.T) {
 	s := searchFixture(t)
-	got := decodeIndex(t, s.SearchIndex().Data)
+	got := decodeIndex(t, s.SearchIndex())
 	if len(got) != len(s.Clusters) {
 		t.Fatalf("%d clusters in the index, want %d", len(got), len(s.Clusters))
 	}
@@ -133,7 +139,8 @@ func TestSearchIndexHoldsEveryClusterAsThePagesShowIt(t *testing.T) {
 }
 
 func TestSearchIndexPublishesNoReportField(t *testing.T) {
-	data := string(searchFixture(t).SearchIndex().Data)
+	files := searchFixture(t).SearchIndex()
+	data := string(files.Index.Data) + string(files.Sectors.Data)
 	for _, secret := range []string{"Secret", "SECRET", "4711"} {
 		if strings.Contains(data, secret) {
 			t.Errorf("the search index holds %q", secret)
@@ -141,19 +148,22 @@ func TestSearchIndexPublishesNoReportField(t *testing.T) {
 	}
 }
 
-func TestSearchIndexNameIsContentHashed(t *testing.T) {
+func TestSearchIndexNamesAreContentHashed(t *testing.T) {
 	f := searchFixture(t).SearchIndex()
-	if !regexp.MustCompile(`^search/index\.[0-9a-f]{8}\.json$`).MatchString(f.Path) {
-		t.Errorf("path %q", f.Path)
+	for _, file := range []File{f.Index, f.Sectors} {
+		if !regexp.MustCompile(`^search/(index|sectors)\.[0-9a-f]{8}\.json$`).MatchString(file.Path) {
+			t.Errorf("path %q", file.Path)
+		}
 	}
-	if g := searchFixture(t).SearchIndex(); g.Path != f.Path || !bytes.Equal(g.Data, f.Data) {
+	if g := searchFixture(t).SearchIndex(); g.Index.Path != f.Index.Path || !bytes.Equal(g.Index.Data, f.Index.Data) ||
+		g.Sectors.Path != f.Sectors.Path || !bytes.Equal(g.Sectors.Data, f.Sectors.Data) {
 		t.Error("two builds of the same site give different indexes")
 	}
 }
 
 func TestSearchIndexWritesOnlyIDsTheBrowserCannotDerive(t *testing.T) {
 	var ix searchIndex
-	if err := json.Unmarshal(searchFixture(t).SearchIndex().Data, &ix); err != nil {
+	if err := json.Unmarshal(searchFixture(t).SearchIndex().Index.Data, &ix); err != nil {
 		t.Fatal(err)
 	}
 	var ids []string
@@ -195,7 +205,7 @@ func corpusSite(tb testing.TB, n int) *Site {
 
 func TestSearchIndexOfACorpusRoundTrips(t *testing.T) {
 	s := corpusSite(t, 500)
-	got := decodeIndex(t, s.SearchIndex().Data)
+	got := decodeIndex(t, s.SearchIndex())
 	for i, c := range s.Clusters {
 		if got[i].Name != c.Name || got[i].ID != c.ID || got[i].ValidUntil != dayNumber(c.ValidUntil) || got[i].Status != c.Status {
 			t.Fatalf("cluster %d: got %+v, want %s %s %s %s", i, got[i], c.Name, c.ID, c.ValidUntil, c.Status)
@@ -214,10 +224,12 @@ func gzipSize(data []byte) int {
 func BenchmarkSearchIndex10k(b *testing.B) {
 	s := corpusSite(b, 10000)
 	b.ResetTimer()
-	var f File
+	var f SearchFiles
 	for b.Loop() {
 		f = s.SearchIndex()
 	}
-	b.ReportMetric(float64(len(f.Data)), "bytes")
-	b.ReportMetric(float64(gzipSize(f.Data)), "gzip-bytes")
+	b.ReportMetric(float64(len(f.Index.Data)), "index-bytes")
+	b.ReportMetric(float64(gzipSize(f.Index.Data)), "index-gzip-bytes")
+	b.ReportMetric(float64(len(f.Sectors.Data)), "sectors-bytes")
+	b.ReportMetric(float64(gzipSize(f.Sectors.Data)), "sectors-gzip-bytes")
 }

@@ -69,7 +69,7 @@ type Site struct {
 	// while New builds the views.
 	summaries map[groupKey]Comparison
 	// search returns the search index, made once on first use.
-	search func() File
+	search func() SearchFiles
 }
 
 // Group is a set of clusters sharing a country, label, portfolio or status.
