@@ -2,6 +2,7 @@ package render
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"clustersite/generator/model"
@@ -9,32 +10,39 @@ import (
 
 // dateStyle writes dates for reading in one language. golang.org/x/text
 // has no date formatting, so each shipped language (config.Languages) has
-// its month names and order here.
+// its month names and pattern here. The search script writes its dates
+// with the same style (the dateStyle template function hands it over as
+// JSON).
 type dateStyle struct {
-	months [12]string
-	// format joins day, month name and year.
-	format func(day int, month string, year int) string
+	Months [12]string `json:"months"`
+	// Pattern joins day (%d), month name (%m) and year (%y).
+	Pattern string `json:"pattern"`
+	// First, when set, is how the first day of a month is written.
+	First string `json:"first,omitempty"`
 }
 
 var dateStyles = map[string]dateStyle{
 	"en": {
-		months: [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
-		format: func(d int, m string, y int) string { return strconv.Itoa(d) + " " + m + " " + strconv.Itoa(y) },
+		Months:  [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+		Pattern: "%d %m %y",
 	},
 	"de": {
-		months: [12]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"},
-		format: func(d int, m string, y int) string { return strconv.Itoa(d) + ". " + m + " " + strconv.Itoa(y) },
+		Months:  [12]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"},
+		Pattern: "%d. %m %y",
 	},
 	"fr": {
-		months: [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
-		format: func(d int, m string, y int) string {
-			day := strconv.Itoa(d)
-			if d == 1 {
-				day = "1er" // le premier du mois
-			}
-			return day + " " + m + " " + strconv.Itoa(y)
-		},
+		Months:  [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
+		Pattern: "%d %m %y",
+		First:   "1er", // le premier du mois
 	},
+}
+
+func (st dateStyle) format(day int, month string, year int) string {
+	d := strconv.Itoa(day)
+	if day == 1 && st.First != "" {
+		d = st.First
+	}
+	return strings.NewReplacer("%d", d, "%m", month, "%y", strconv.Itoa(year)).Replace(st.Pattern)
 }
 
 // formatDate writes d for reading in the language: "25 July 2019",
@@ -48,5 +56,5 @@ func formatDate(lang string, d model.Date) string {
 	if !ok || d.Month < time.January || d.Month > time.December {
 		return d.String()
 	}
-	return st.format(d.Day, st.months[d.Month-1], d.Year)
+	return st.format(d.Day, st.Months[d.Month-1], d.Year)
 }

@@ -30,6 +30,14 @@ func newFuncs(r *Renderer) template.FuncMap {
 		// date formats a date for reading in the site language: "25 July
 		// 2019", "25. Juli 2019", "25 juillet 2019".
 		"date": func(d model.Date) string { return formatDate(r.lang, d) },
+		// dateStyle is how date writes dates, for a script: month names
+		// and pattern, or null for ISO 8601.
+		"dateStyle": func() *dateStyle {
+			if st, ok := dateStyles[r.lang]; ok {
+				return &st
+			}
+			return nil
+		},
 		// num formats a number with the language's digit grouping and at
 		// most two decimals.
 		"num": r.format.Number,

@@ -61,8 +61,8 @@ type AssessmentJSON struct {
 func (s *Site) absURL(rel string) string { return s.Config.BaseURL + rel }
 
 // DataFiles returns clusters.json, clusters.csv, assessments.csv,
-// sitemap.xml and robots.txt. (The feed is written by the renderer, which
-// knows the language.)
+// sitemap.xml, robots.txt and the search index. (The feed is written by the
+// renderer, which knows the language.)
 func (s *Site) DataFiles(pages []Page) []File {
 	return []File{
 		{Path: ClustersJSONPath, Data: s.clustersJSON()},
@@ -70,6 +70,8 @@ func (s *Site) DataFiles(pages []Page) []File {
 		{Path: AssessmentsCSVPath, Data: s.assessmentsCSV()},
 		{Path: "sitemap.xml", Data: s.sitemap(pages)},
 		{Path: "robots.txt", Data: s.robots()},
+		s.search().Index,
+		s.search().Sectors,
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"clustersite/generator/model"
+	"clustersite/generator/slug"
 )
 
 // Page is one HTML file to render.
@@ -97,6 +98,51 @@ func (l *Listing) pageURL(n int) string {
 type DirectoryPage struct {
 	Frame
 	Listing
+	// SearchIndex and SearchSectors are the site-relative paths of the
+	// two files of the search index that the home page's script loads.
+	SearchIndex, SearchSectors string
+	// Facets of the search form, in display order.
+	Facets []*Facet
+}
+
+// Facet is a filter of the directory search: one URL query parameter
+// that may be repeated, shown as a fieldset of checkboxes.
+type Facet struct {
+	// Param is the query parameter: "country", "label", "portfolio" or
+	// "status".
+	Param string
+	// Legend is the English title, translated by the template.
+	Legend string
+	Values []FacetValue
+}
+
+// FacetValue is one checkbox of a facet.
+type FacetValue struct {
+	// Value in the URL: "DE", "gold", "food-industry", "valid".
+	Value string
+	// Name shown: "Germany", "Gold", "Food industry", "Valid".
+	Name string
+	// Count of clusters in the whole directory; the script updates it.
+	Count int
+}
+
+// facets returns the search facets with their counts in the whole
+// directory.
+func (s *Site) facets() []*Facet {
+	values := func(groups []*Group, value func(*Group) string) []FacetValue {
+		vs := make([]FacetValue, len(groups))
+		for i, g := range groups {
+			vs[i] = FacetValue{Value: value(g), Name: g.Name, Count: len(g.Clusters)}
+		}
+		return vs
+	}
+	key := func(g *Group) string { return g.Key }
+	return []*Facet{
+		{Param: "country", Legend: "Country", Values: values(s.Countries, key)},
+		{Param: "label", Legend: "Label", Values: values(s.Labels, key)},
+		{Param: "portfolio", Legend: "Portfolio", Values: values(s.Portfolios, func(g *Group) string { return slug.Make(g.Key) })},
+		{Param: "status", Legend: "Status", Values: values(s.StatusCounts, key)},
+	}
 }
 
 // ListPage is a browse page of one country, label or portfolio.
@@ -150,8 +196,9 @@ type NotFoundPage struct {
 // Pages lists every HTML page of the site in a fixed order.
 func (s *Site) Pages() []Page {
 	var pages []Page
+	index, facets := s.search(), s.facets()
 	pages = append(pages, s.listing("", "directory", Verbatim(s.Config.Title), "directory", s.Clusters, func(f Frame, l Listing) any {
-		return &DirectoryPage{Frame: f, Listing: l}
+		return &DirectoryPage{Frame: f, Listing: l, SearchIndex: index.Index.Path, SearchSectors: index.Sectors.Path, Facets: facets}
 	})...)
 	for _, c := range s.Clusters {
 		f := s.frame(c.URL, Verbatim(c.Name), "directory")

@@ -23,6 +23,7 @@ package site
 import (
 	"cmp"
 	"slices"
+	"sync"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -67,6 +68,8 @@ type Site struct {
 	// summaries caches the formatted numbers of each comparison group
 	// while New builds the views.
 	summaries map[groupKey]Comparison
+	// search returns the search index, made once on first use.
+	search func() SearchFiles
 }
 
 // Group is a set of clusters sharing a country, label, portfolio or status.
@@ -100,6 +103,7 @@ func New(dir *model.Directory, cfg config.Config, today model.Date) *Site {
 	s.LabelsByYear = labelsByYear(s.Clusters)
 	s.DataColumns = dataColumns(s.Clusters)
 	s.summaries = nil // only for building the views
+	s.search = sync.OnceValue(s.SearchIndex)
 	return s
 }
 

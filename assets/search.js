@@ -1,0 +1,388 @@
+// Directory search for clustersite: loads the search index the build
+// wrote (see generator/site/search.go for its format), then filters,
+// counts and lists clusters in the page as the visitor types. The state
+// (query, facets, sort) lives in the URL, so a search can be shared and
+// the back button works. Without this script the page keeps its
+// server-rendered list; nothing here is needed to reach any cluster.
+'use strict';
+
+(() => {
+  const finder = document.querySelector('.finder');
+  if (!finder || !window.fetch) return;
+
+  const PAGE = 25; // results shown at first and added by "Show more"
+  const FACETS = ['country', 'label', 'portfolio', 'status'];
+  const SORTS = ['', 'valid', 'newest'];
+
+  // Folding: the same rule as generator/fold (read its doc comment);
+  // generator/fold/testdata/fold.json holds cases both must pass.
+  const SPECIAL = { 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'ł': 'l', 'đ': 'd', 'ð': 'd', 'þ': 'th', 'ı': 'i', 'ħ': 'h', 'ς': 'σ' };
+
+  function fold(s) {
+    const mapped = s.normalize('NFKD').replace(/\p{Mn}/gu, '').toLowerCase()
+      .replace(/[ßæœøłđðþıħς]/g, (c) => SPECIAL[c])
+      .replace(/[’‘ʼ]/g, "'")
+      .replace(/[·\p{Cf}]/gu, '');
+    return mapped.split(/[^\p{L}\p{N}']+/u)
+      .map((w) => w.replace(/'{2,}/g, "'").replace(/^'+|'+$/g, ''))
+      .filter((w) => w !== '')
+      .join(' ');
+  }
+
+  // searchable returns the words a query word may match the start of,
+  // padded with spaces so that " " + word finds a word start. A word with
+  // apostrophes counts as its parts and as the parts written together.
+  function searchable(text) {
+    const out = [];
+    for (const w of fold(text).split(' ')) {
+      if (w.includes("'")) out.push(...w.split("'"), w.replaceAll("'", ''));
+      else if (w) out.push(w);
+    }
+    return ' ' + out.join(' ') + ' ';
+  }
+
+  // queryWords splits a query at spaces and apostrophes, each word
+  // prefixed with the space that marks a word start.
+  function queryWords(q) {
+    return fold(q).split(/[ ']+/).filter((w) => w !== '').map((w) => ' ' + w);
+  }
+
+  // idOf is the id the build leaves out of the index when it can be
+  // derived from the name (see derivedID in generator/site/search.go).
+  function idOf(name) {
+    return fold(name).split(/[ ']+/).filter((w) => w !== '').join('-');
+  }
+
+  window.clustersiteFold = fold; // for the browser test of the shared table
+
+  const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const digit = new Int8Array(128);
+  for (let i = 0; i < 64; i++) digit[DIGITS.charCodeAt(i)] = i;
+
+  // column decodes one integer per cluster: width base-64 digits each,
+  // most significant digits of every cluster first.
+  function column(c, n) {
+    const out = new Int32Array(n);
+    for (let k = 0; k < c.width; k++) {
+      for (let i = 0; i < n; i++) out[i] = out[i] * 64 + digit[c.data.charCodeAt(k * n + i)];
+    }
+    for (let i = 0; i < n; i++) out[i] += c.base;
+    return out;
+  }
+
+  // load turns the index file into arrays indexed by cluster number.
+  function load(ix) {
+    const n = ix.clusters;
+    const col = (name) => column(ix.columns[name], n);
+    const d = {
+      n, ix,
+      place: col('place'), portfolio: col('portfolio'), label: col('label'), status: col('status'),
+      newest: col('newest'), valid: col('valid'),
+      country: new Int32Array(n),
+      names: [], ids: [], words: [],
+      sectorSet: null, sectorWords: null, // until the sectors file is loaded
+    };
+    let prev = '';
+    ix.names.split('\n').forEach((line, i) => {
+      const name = prev.slice(0, digit[line.charCodeAt(0)]) + line.slice(1);
+      const native = ix.nativeNames[i] || '';
+      d.names.push(name);
+      d.ids.push(ix.ids[i] || idOf(name));
+      d.words.push(searchable(name + ' ' + native));
+      d.country[i] = ix.places[d.place[i]][0];
+      d.valid[i] += d.newest[i]; // stored as days after the newest assessment
+      prev = name;
+    });
+    d.placeWords = ix.places.map(([c, region]) => searchable(region + ' ' + ix.countries[c].name));
+    d.portfolioWords = ix.portfolios.map((p) => searchable(p.name));
+    const identity = Array.from({ length: n }, (_, i) => i);
+    d.orders = {
+      '': identity,
+      valid: identity.slice().sort((a, b) => d.valid[b] - d.valid[a] || a - b),
+      newest: identity.slice().sort((a, b) => d.newest[b] - d.newest[a] || a - b),
+    };
+    // Facet values as the form names them, in index order.
+    d.values = {
+      country: ix.countries.map((c) => c.code),
+      label: ix.labels,
+      portfolio: ix.portfolios.map((p) => p.slug),
+      status: ix.statuses,
+    };
+    return d;
+  }
+
+  // addSectors adds the second file of the index to the data.
+  function addSectors(d, sx) {
+    d.sectorSet = column(sx.column, d.n);
+    d.sectorWords = sx.sectorSets.map((set) => searchable(set.map((s) => sx.sectors[s]).join(' ')));
+  }
+
+  // hits marks, for each query word, the dictionary entries it matches.
+  function hits(words, dict) {
+    return words.map((w) => Uint8Array.from(dict || [], (text) => (text.includes(w) ? 1 : 0)));
+  }
+
+  // search returns the matching clusters in display order and the count
+  // of each facet value under the query and the other facets.
+  function search(d, state) {
+    const words = queryWords(state.q);
+    const placeHits = hits(words, d.placeWords);
+    const portfolioHits = hits(words, d.portfolioWords);
+    const sectorHits = hits(words, d.sectorWords);
+    const facetOf = [d.country, d.label, d.portfolio, d.status];
+    const selected = FACETS.map((f) => {
+      if (state[f].size === 0) return null;
+      return Uint8Array.from(d.values[f], (v) => (state[f].has(v) ? 1 : 0));
+    });
+    const counts = FACETS.map((f) => new Int32Array(d.values[f].length));
+    // Sorted by name, clusters whose name holds every query word come
+    // first; each part keeps the order it is walked in.
+    const first = [], rest = [];
+    for (const i of d.orders[state.sort]) {
+      let inName = true, all = true;
+      for (let j = 0; j < words.length && all; j++) {
+        if (d.words[i].includes(words[j])) continue;
+        inName = false;
+        all = placeHits[j][d.place[i]] === 1 || portfolioHits[j][d.portfolio[i]] === 1 ||
+          (d.sectorSet !== null && sectorHits[j][d.sectorSet[i]] === 1);
+      }
+      if (!all) continue;
+      let failed = -1, failures = 0;
+      for (let f = 0; f < 4; f++) {
+        const sel = selected[f];
+        if (sel !== null && sel[facetOf[f][i]] !== 1) { failed = f; failures++; }
+      }
+      if (failures === 0) {
+        for (let f = 0; f < 4; f++) if (facetOf[f][i] >= 0) counts[f][facetOf[f][i]]++;
+        (inName || state.sort !== '' ? first : rest).push(i);
+      } else if (failures === 1 && facetOf[failed][i] >= 0) {
+        counts[failed][facetOf[failed][i]]++;
+      }
+    }
+    return { results: first.concat(rest), counts };
+  }
+
+  // The page.
+  const root = finder.dataset.root;
+  const text = JSON.parse(document.getElementById('search-text').textContent);
+  const lang = document.documentElement.lang || 'en';
+  const number = new Intl.NumberFormat(lang);
+  const form = document.getElementById('search');
+  const input = document.getElementById('q');
+  const sortSelect = document.getElementById('sort');
+  const tbody = finder.querySelector('.results tbody');
+  const countLine = document.getElementById('result-count');
+  const noResults = finder.querySelector('.no-results');
+  const shownLine = finder.querySelector('.shown');
+  const moreButton = finder.querySelector('.more');
+  const clearButton = finder.querySelector('.clear-all');
+  const details = finder.querySelector('.facets');
+  const table = finder.querySelector('.results');
+  const validHeader = table.tHead.rows[0].cells[4].textContent;
+  const activeCount = finder.querySelector('.active-count');
+  const boxes = {}; // facet → its checkboxes
+  for (const f of FACETS) boxes[f] = Array.from(finder.querySelectorAll(`input[name="${f}"]`));
+
+  // Display names of labels and statuses come from the form, which the
+  // template translates.
+  const nameOf = (facet, key) => {
+    const box = boxes[facet].find((b) => b.value === key);
+    return box ? box.parentElement.querySelector('.facet-name').textContent : key;
+  };
+
+  function stateFromURL() {
+    const p = new URLSearchParams(location.search);
+    const state = { q: p.get('q') || '', sort: SORTS.includes(p.get('sort')) ? p.get('sort') : '' };
+    for (const f of FACETS) state[f] = new Set(p.getAll(f));
+    return state;
+  }
+
+  function stateFromForm() {
+    const state = { q: input.value, sort: sortSelect.value };
+    for (const f of FACETS) state[f] = new Set(boxes[f].filter((b) => b.checked).map((b) => b.value));
+    return state;
+  }
+
+  function showState(state) {
+    input.value = state.q;
+    sortSelect.value = state.sort;
+    for (const f of FACETS) for (const b of boxes[f]) b.checked = state[f].has(b.value);
+  }
+
+  function urlOf(state) {
+    const p = new URLSearchParams();
+    if (state.q.trim() !== '') p.set('q', state.q);
+    for (const f of FACETS) for (const b of boxes[f]) if (state[f].has(b.value)) p.append(f, b.value);
+    if (state.sort !== '') p.set('sort', state.sort);
+    const query = p.toString();
+    return location.pathname + (query ? '?' + query : '') + location.hash;
+  }
+
+  function saveState(state, push) {
+    const url = urlOf(state);
+    if (url === location.pathname + location.search + location.hash) return;
+    if (push) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+  }
+
+  function isoDate(day) {
+    return new Date(day * 86400000).toISOString().slice(0, 10);
+  }
+
+  // readableDate writes a date as the page does (see dateStyle in
+  // generator/render/dates.go).
+  function readableDate(day) {
+    const style = text.dates;
+    if (!style) return isoDate(day);
+    const t = new Date(day * 86400000);
+    const d = t.getUTCDate();
+    return style.pattern.replace('%d', d === 1 && style.first ? style.first : d)
+      .replace('%m', style.months[t.getUTCMonth()]).replace('%y', t.getUTCFullYear());
+  }
+
+  function el(tag, className, content) {
+    const e = document.createElement(tag);
+    if (className) e.className = className;
+    if (content !== undefined) e.textContent = content;
+    return e;
+  }
+
+  function row(d, i) {
+    const ix = d.ix;
+    const tr = document.createElement('tr');
+    const th = el('th');
+    th.scope = 'row';
+    const a = el('a', '', d.names[i]);
+    a.href = root + 'clusters/' + d.ids[i] + '/';
+    th.append(a);
+    const region = ix.places[d.place[i]][1];
+    if (region) th.append(el('span', 'region', region));
+    const label = ix.labels[d.label[i]], status = ix.statuses[d.status[i]];
+    const time = el('time', '', readableDate(d.valid[i]));
+    time.dateTime = isoDate(d.valid[i]);
+    const cells = [
+      el('td', '', ix.countries[d.country[i]].name),
+      el('td', '', d.portfolio[i] < 0 ? '' : ix.portfolios[d.portfolio[i]].name),
+      el('td'), el('td'), el('td'),
+    ];
+    cells[2].append(el('span', 'badge badge-' + label, nameOf('label', label)));
+    cells[3].append(time);
+    cells[3].className = 'valid';
+    cells[3].dataset.label = validHeader; // shown before the date where rows stack
+    cells[4].append(el('span', 'status status-' + status, nameOf('status', status)));
+    tr.append(th, ...cells);
+    return tr;
+  }
+
+  // setText changes an element's text only when it differs, so that the
+  // browser lays out again only what changed.
+  const setText = (e, t) => {
+    if (e.textContent !== t) e.textContent = t;
+  };
+
+  const format = (template, ...args) => args.reduce((s, a) => s.replace('%s', a), template);
+
+  // The view: what search returned and how much of it is shown.
+  let data = null, results = [], shown = 0;
+
+  function showMore(focusFirst) {
+    const from = shown;
+    shown = Math.min(results.length, shown + PAGE);
+    const rows = document.createDocumentFragment();
+    for (let k = from; k < shown; k++) rows.append(row(data, results[k]));
+    tbody.append(rows);
+    if (focusFirst && shown > from) tbody.rows[from].querySelector('a').focus();
+    showShown();
+  }
+
+  function showShown() {
+    setText(shownLine, results.length > PAGE ? format(text.shown, number.format(shown), number.format(results.length)) : '');
+    moreButton.hidden = shown >= results.length;
+  }
+
+  function update() {
+    const state = stateFromForm();
+    const out = search(data, state);
+    // Typing on often leaves the first page as it was: keep its rows then.
+    const unchanged = shown === Math.min(PAGE, results.length) && shown === Math.min(PAGE, out.results.length) &&
+      out.results.slice(0, shown).every((i, k) => i === results[k]);
+    results = out.results;
+    if (unchanged) {
+      showShown();
+    } else {
+      shown = 0;
+      tbody.replaceChildren();
+      showMore(false);
+    }
+    const n = results.length;
+    setText(countLine, n === 0 ? text.none : n === 1 ? text.one : format(text.many, number.format(n)));
+    noResults.hidden = n > 0;
+    table.parentElement.hidden = n === 0;
+    FACETS.forEach((f, k) => {
+      for (const b of boxes[f]) {
+        const c = out.counts[k][b.dataset.index] || 0; // undefined for a value no cluster has
+        setText(b.parentElement.querySelector('.count'), number.format(c));
+        b.closest('li').classList.toggle('zero', c === 0);
+      }
+    });
+    const active = FACETS.reduce((sum, f) => sum + state[f].size, 0);
+    setText(activeCount, active ? `(${number.format(active)})` : '');
+    clearButton.hidden = active === 0 && state.q.trim() === '';
+    return state;
+  }
+
+  function start(ix) {
+    data = load(ix);
+    for (const f of FACETS) for (const b of boxes[f]) b.dataset.index = data.values[f].indexOf(b.value);
+    const state = stateFromURL();
+    if (input.value.trim() !== '') state.q = input.value; // typed while the index loaded
+    showState(state);
+    saveState(update(), false);
+    for (const part of finder.querySelectorAll('.finder-facets, .finder-results')) part.hidden = false;
+    document.getElementById('listing').hidden = true;
+    const narrow = matchMedia('(max-width: 47.99rem)');
+    details.open = !narrow.matches;
+    narrow.addEventListener('change', () => { details.open = !narrow.matches; });
+
+    input.addEventListener('input', () => saveState(update(), false));
+    finder.addEventListener('change', (e) => {
+      if (e.target !== input) saveState(update(), true);
+    });
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      saveState(update(), false);
+    });
+    clearButton.addEventListener('click', () => {
+      const sort = sortSelect.value;
+      showState({ q: '', sort, country: new Set(), label: new Set(), portfolio: new Set(), status: new Set() });
+      saveState(update(), true);
+      input.focus();
+    });
+    moreButton.addEventListener('click', () => showMore(true));
+    window.addEventListener('popstate', () => {
+      showState(stateFromURL());
+      update();
+    });
+  }
+
+  const getJSON = (url) => fetch(url).then((r) => {
+    if (!r.ok) throw new Error(`${url}: ${r.status} ${r.statusText}`);
+    return r.json();
+  });
+
+  // The index first, for the first results; then the sectors, after which
+  // the results are those of the complete index. An error of start or of
+  // the update itself is not caught here, so that it shows in the console.
+  getJSON(finder.dataset.index)
+    .then((ix) => {
+      start(ix);
+      return getJSON(finder.dataset.sectors).then((sx) => {
+        addSectors(data, sx);
+        update();
+        finder.dataset.complete = 'true';
+      });
+    }, () => {
+      // The list and the browse pages still work.
+      finder.querySelector('.search-failed').hidden = false;
+    });
+})();
