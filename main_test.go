@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 )
@@ -203,6 +204,76 @@ func TestRebuildIsByteIdentical(t *testing.T) {
 	if ha, hb := treeHash(t, a), treeHash(t, b); ha != hb {
 		t.Errorf("two builds differ: %s vs %s", ha, hb)
 	}
+}
+
+// TestRebuildWithNothingChangedRewritesNoFile builds the sample twice
+// into the same folder: the second build must link every file from the
+// first (same inode, same modification time), so deploy tools that sync by
+// time or checksum upload nothing, while still swapping the folder
+// atomically (the folder itself is new).
+func TestRebuildWithNothingChangedRewritesNoFile(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	build := func() {
+		var stdout, stderr bytes.Buffer
+		if code := run(context.Background(), []string{"build", "--site", ".", "--dest", dest}, &stdout, &stderr); code != 0 {
+			t.Fatalf("build exit %d: %s", code, &stderr)
+		}
+	}
+	build()
+	old := time.Now().Add(-time.Hour).Truncate(time.Second)
+	before := fileIdentities(t, dest, old)
+	build()
+	after := fileIdentities(t, dest, time.Time{})
+	if len(after) != len(before) {
+		t.Fatalf("%d files after the rebuild, %d before", len(after), len(before))
+	}
+	for name, id := range before {
+		if after[name] != id {
+			t.Errorf("%s was rewritten: %+v, was %+v", name, after[name], id)
+		}
+	}
+}
+
+// fileIdentity is what shows that a file was rewritten.
+type fileIdentity struct {
+	Inode   uint64
+	ModTime time.Time
+}
+
+// fileIdentities returns the identity of every file under dir, first
+// setting each file's modification time to setTime unless it is zero (so
+// a rewrite cannot go unseen within the clock's resolution).
+func fileIdentities(t *testing.T, dir string, setTime time.Time) map[string]fileIdentity {
+	t.Helper()
+	ids := map[string]fileIdentity{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if !setTime.IsZero() {
+			if err := os.Chtimes(p, setTime, setTime); err != nil {
+				return err
+			}
+		}
+		fi, err := os.Stat(p)
+		if err != nil {
+			return err
+		}
+		ino, ok := inode(fi)
+		if !ok {
+			t.Skip("no inode numbers on this system")
+		}
+		rel, _ := filepath.Rel(dir, p)
+		ids[filepath.ToSlash(rel)] = fileIdentity{Inode: ino, ModTime: fi.ModTime()}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ids) == 0 {
+		t.Fatal("no files")
+	}
+	return ids
 }
 
 // TestReportPageGolden pins the whole HTML of one report page. Run
