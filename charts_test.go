@@ -25,7 +25,7 @@ func TestReportChartsShowEveryPublishedComparison(t *testing.T) {
 				continue
 			}
 			d := doc(t, files, r.URL+"index.html")
-			for _, a := range r.Areas {
+			for _, a := range r.Areas() {
 				figures := d.Find("#area-" + a.ID).Parent().Find("table.figures-table tbody tr")
 				rows := 0
 				for _, row := range a.Rows {

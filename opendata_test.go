@@ -217,7 +217,7 @@ func TestAssessmentsCSVHasEveryPublishedAssessment(t *testing.T) {
 			if row["publish"] != "full" || row["report_id"] != r.ReportID || row["url"] != testBaseURL+r.URL || row["methodology"] != r.MethodologyID {
 				t.Errorf("%s %s: %v", c.ID, r.Date, row)
 			}
-			for _, a := range r.Areas {
+			for _, a := range r.Areas() {
 				for _, ind := range a.Rows {
 					if row[ind.ID] != ind.Raw {
 						t.Errorf("%s %s: %s = %q, want %q", c.ID, r.Date, ind.ID, row[ind.ID], ind.Raw)

@@ -86,7 +86,7 @@ func dataColumns(clusters []*Cluster) []*DataColumn {
 	var cols []*DataColumn
 	index := map[string]*DataColumn{}
 	for _, id := range slices.Sorted(maps.Keys(byMethodology)) {
-		for _, area := range byMethodology[id].Areas {
+		for _, area := range byMethodology[id].Areas() {
 			for _, row := range area.Rows {
 				if col := index[row.ID]; col != nil {
 					col.Methodologies = append(col.Methodologies, id)
@@ -173,7 +173,7 @@ func (s *Site) assessmentsCSV() []byte {
 					score = strconv.FormatFloat(r.Score, 'f', -1, 64)
 				}
 				copy(rec, append(public, string(model.PublishFull), r.ReportID, score, s.absURL(r.URL), r.MethodologyID))
-				for _, a := range r.Areas {
+				for _, a := range r.Areas() {
 					for _, row := range a.Rows {
 						if row.Reported {
 							rec[col[row.ID]] = row.Raw

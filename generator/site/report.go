@@ -30,10 +30,32 @@ type Report struct {
 	MethodologyID   string
 	Summary         string // Markdown
 	Recommendations string // Markdown
-	Areas           []*AreaRows
 	// Reported and Total count the indicators with a value and all of
 	// them.
 	Reported, Total int
+
+	// site and a give Areas what it needs; a is nil unless Full.
+	site *Site
+	a    *model.Assessment
+}
+
+// Areas returns the indicator rows of a full report, area by area, in the
+// methodology's order; nil for a profile report. The rows are worked out
+// on each call rather than kept: they are most of a report's memory, and
+// each page needs them once.
+func (r *Report) Areas() []*AreaRows {
+	if r.a == nil {
+		return nil
+	}
+	areas := make([]*AreaRows, 0, len(r.a.Methodology.Areas))
+	for _, area := range r.a.Methodology.Areas {
+		ar := &AreaRows{ID: area.ID, Title: area.Title, Rows: make([]*IndicatorRow, 0, len(area.Indicators))}
+		for _, ind := range area.Indicators {
+			ar.Rows = append(ar.Rows, newIndicatorRow(r.site, r.Cluster.Portfolio, ind, r.a.Values))
+		}
+		areas = append(areas, ar)
+	}
+	return areas
 }
 
 // AreaRows are one area's indicators in a report.
@@ -124,18 +146,11 @@ func newReport(s *Site, c *Cluster, a *model.Assessment, p label.Period) *Report
 	r.Recommendations = a.Recommendations
 	r.Methodology = a.Methodology.Title
 	r.MethodologyID = a.Methodology.ID
+	r.site, r.a = s, a
 	for _, area := range a.Methodology.Areas {
-		ar := &AreaRows{ID: area.ID, Title: area.Title}
-		for _, ind := range area.Indicators {
-			row := newIndicatorRow(s, c.Portfolio, ind, a.Values)
-			if row.Reported {
-				r.Reported++
-			}
-			r.Total++
-			ar.Rows = append(ar.Rows, row)
-		}
-		r.Areas = append(r.Areas, ar)
+		r.Total += len(area.Indicators)
 	}
+	r.Reported = len(a.Values) // the content package keeps only the methodology's indicators
 	return r
 }
 

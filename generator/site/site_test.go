@@ -42,7 +42,7 @@ func load(t *testing.T, files map[string]string) *Site {
 func TestProfileAssessmentPublishesOnlyLabelAndDates(t *testing.T) {
 	s := load(t, map[string]string{"content/a.toml": strings.Replace(fullFile, "%s", "profile", 1)})
 	r := s.Clusters[0].Reports[0]
-	if r.Full || r.URL != "" || r.Expert != "" || r.Summary != "" || r.Areas != nil || r.ReportID != "" {
+	if r.Full || r.URL != "" || r.Expert != "" || r.Summary != "" || r.Areas() != nil || r.ReportID != "" {
 		t.Errorf("profile report exposes %+v", r)
 	}
 	if r.Label != model.Bronze || r.ValidUntil != model.NewDate(2026, 3, 1) {
@@ -61,11 +61,11 @@ func TestFullAssessmentHasEveryIndicatorRow(t *testing.T) {
 	if !r.Full || r.URL != "clusters/alpha/2024-03-01/" || r.Total != 36 || r.Reported != 2 {
 		t.Fatalf("report = %+v", r)
 	}
-	row := r.Areas[0].Rows[0]
+	row := r.Areas()[0].Rows[0]
 	if row.ID != "participants" || row.Value != "120 participants" || row.All.Shown {
 		t.Errorf("row = %+v (a group of 1 must not be shown)", row)
 	}
-	if got := r.Areas[0].Rows[8].Value; got != "2016" {
+	if got := r.Areas()[0].Rows[8].Value; got != "2016" {
 		t.Errorf("year value = %q, want 2016 without grouping", got)
 	}
 }
