@@ -39,8 +39,7 @@ type entry struct {
 func (c *checker) decode(path string, data []byte) *entry {
 	e := &entry{rep: &report{path: path}}
 	src := strings.TrimPrefix(string(data), bom)
-	keys, ok := scanContent(e.rep, src)
-	if !ok {
+	if !checkDepth(e.rep, src) {
 		return e
 	}
 	var doc map[string]any
@@ -48,7 +47,8 @@ func (c *checker) decode(path string, data []byte) *entry {
 		e.rep.syntax(src, err)
 		return e
 	}
-	e.rep.keys = keys
+	e.rep.source = func() string { return src }
+	defer func() { e.rep.source = nil }() // keep no source after decoding
 	tables := splitTables(e.rep, doc)
 	var at assessmentTable
 	if t, ok := tables[tableAssessment]; ok {
@@ -75,11 +75,24 @@ func (c *checker) decode(path string, data []byte) *entry {
 func scanContent(r *report, src string) (keyPositions, bool) {
 	keys, deep := scanKeys(src)
 	if deep != (position{}) {
-		r.problems = append(r.problems, model.Problem{Path: r.path, Line: deep.line, Col: deep.col, Severity: model.Error,
-			Message: fmt.Sprintf("nested deeper than %d levels (arrays, inline tables or dotted keys)", maxNesting)})
+		r.tooDeep(deep)
 		return nil, false
 	}
 	return keys, true
+}
+
+// checkDepth reports a file that nests too deeply to be decoded safely.
+func checkDepth(r *report, src string) bool {
+	if deep := checkNesting(src); deep != (position{}) {
+		r.tooDeep(deep)
+		return false
+	}
+	return true
+}
+
+func (r *report) tooDeep(at position) {
+	r.problems = append(r.problems, model.Problem{Path: r.path, Line: at.line, Col: at.col, Severity: model.Error,
+		Message: fmt.Sprintf("nested deeper than %d levels (arrays, inline tables or dotted keys)", maxNesting)})
 }
 
 // splitTables returns the top-level tables of a decoded file, reporting

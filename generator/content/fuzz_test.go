@@ -46,6 +46,9 @@ func FuzzLoadAssessment(f *testing.F) {
 
 func checkScannerFindsEveryKey(t *testing.T, src string) {
 	kp, deep := scanKeys(src)
+	if got := checkNesting(src); got != deep {
+		t.Fatalf("checkNesting = %v, scanKeys found nesting at %v in %q", got, deep, src)
+	}
 	if deep != (position{}) || len(src) > maxFileSize {
 		return
 	}

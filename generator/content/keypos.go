@@ -85,18 +85,37 @@ const maxNesting = 16
 // incomplete, never a panic. When src nests deeper than maxNesting, the
 // scan stops and deep is where it does; otherwise deep is zero.
 func scanKeys(src string) (kp keyPositions, deep position) {
-	starts := []int{0}
-	for i := range len(src) {
-		if src[i] == '\n' {
-			starts = append(starts, i+1)
-		}
-	}
-	s := &keyScanner{src: src, starts: starts, keys: make(keyPositions, min(len(starts), 256)), deep: -1}
+	s := &keyScanner{src: src, starts: lineStarts(src), keys: make(keyPositions, 64), deep: -1}
 	s.run()
 	if s.deep >= 0 {
 		deep = s.position(s.deep)
 	}
 	return s.keys, deep
+}
+
+// checkNesting is scanKeys without recording keys: it returns where src
+// nests deeper than maxNesting, or the zero position. Every file is checked
+// before it is decoded; key positions are only needed for files with
+// problems.
+func checkNesting(src string) position {
+	s := &keyScanner{src: src, deep: -1}
+	s.run()
+	if s.deep < 0 {
+		return position{}
+	}
+	s.starts = lineStarts(src)
+	return s.position(s.deep)
+}
+
+// lineStarts returns the offsets at which the lines of src start.
+func lineStarts(src string) []int {
+	starts := make([]int, 1, strings.Count(src, "\n")+1)
+	for i := range len(src) {
+		if src[i] == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
 }
 
 // keyScanner is a minimal TOML lexer: it follows table headers, keys,
@@ -107,9 +126,9 @@ type keyScanner struct {
 	i      int
 	starts []int // offsets of the starts of lines
 	table  scope
-	keys   keyPositions
-	depth  int // of arrays and inline tables around s.i
-	deep   int // offset where nesting passed maxNesting, or -1
+	keys   keyPositions // nil: only check the nesting
+	depth  int          // of arrays and inline tables around s.i
+	deep   int          // offset where nesting passed maxNesting, or -1
 }
 
 // position returns the line and column of a byte offset.
@@ -180,6 +199,9 @@ func (s *keyScanner) keyValue(prefix scope) {
 // unless already known: the first definition wins. It returns the scope of
 // prefix+path.
 func (s *keyScanner) record(prefix scope, path []string, at int) scope {
+	if s.keys == nil {
+		return scope{n: prefix.n + len(path)}
+	}
 	sc := prefix
 	for _, seg := range path {
 		sc = sc.child(seg)

@@ -61,7 +61,22 @@ func (c *checker) load(site fs.FS, path string) *entry {
 	if !ok {
 		return &entry{rep: r}
 	}
-	return c.decode(path, data)
+	e := c.decode(path, data)
+	e.rep.source = rereader(site, path)
+	return e
+}
+
+// rereader returns a function that reads a content file again, for the key
+// positions of problems found after decoding (duplicate clusters or
+// dates); no file keeps its text in memory until then.
+func rereader(site fs.FS, path string) func() string {
+	return func() string {
+		data, err := fs.ReadFile(site, path)
+		if err != nil {
+			return ""
+		}
+		return strings.TrimPrefix(string(data), bom)
+	}
 }
 
 // readContent reads a content file of at most maxFileSize bytes; it reports

@@ -13,12 +13,21 @@ import (
 // report collects the problems of one file, placing each at the key it is
 // about.
 type report struct {
-	path     string
-	keys     keyPositions
+	path string
+	// keys are the key positions of the file, found by scanKeys when the
+	// first problem is placed: most files have none.
+	keys keyPositions
+	// source returns the file's text for scanKeys; nil when keys are
+	// set or the file could not be read.
+	source   func() string
 	problems model.Problems
 }
 
 func (r *report) add(sev model.Severity, key []string, msg string) {
+	if r.keys == nil && r.source != nil {
+		r.keys, _ = scanKeys(r.source())
+		r.source = nil
+	}
 	p := r.keys.at(key)
 	r.problems = append(r.problems, model.Problem{
 		Path: r.path, Line: p.line, Col: p.col, Field: fieldName(key), Severity: sev, Message: msg,
