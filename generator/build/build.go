@@ -91,6 +91,37 @@ func Load(siteDir fs.FS, opts Options) (*site.Site, model.Problems, error) {
 // that need the source files behind the site. It returns a nil *Loaded when
 // the problems hold errors.
 func LoadModel(siteDir fs.FS, opts Options) (*Loaded, model.Problems, error) {
+	return loadModel(siteDir, opts, nil)
+}
+
+// Loader loads one site folder again and again, as the dev server does
+// after every change: it gives what Load and LoadModel give, but keeps the
+// decoded content files in memory between loads, so that a reload decodes
+// only the files whose bytes changed (see content.Cache for why that can
+// never give stale data). The zero Loader is ready; it is safe for
+// concurrent use.
+type Loader struct {
+	cache content.Cache
+}
+
+// NewLoader returns an empty Loader.
+func NewLoader() *Loader { return new(Loader) }
+
+// Load is Load with the cache of l. Use one Loader per site folder.
+func (l *Loader) Load(siteDir fs.FS, opts Options) (*site.Site, model.Problems, error) {
+	m, problems, err := l.LoadModel(siteDir, opts)
+	if m == nil {
+		return nil, problems, err
+	}
+	return m.Site, problems, nil
+}
+
+// LoadModel is LoadModel with the cache of l.
+func (l *Loader) LoadModel(siteDir fs.FS, opts Options) (*Loaded, model.Problems, error) {
+	return loadModel(siteDir, opts, &l.cache)
+}
+
+func loadModel(siteDir fs.FS, opts Options, cache *content.Cache) (*Loaded, model.Problems, error) {
 	cfg, err := config.Load(siteDir)
 	if err != nil {
 		var ps model.Problems
@@ -117,7 +148,7 @@ func LoadModel(siteDir fs.FS, opts Options) (*Loaded, model.Problems, error) {
 		}
 		today = model.DateOf(clock())
 	}
-	dir, problems := content.Load(siteDir, cfg, content.Options{Drafts: opts.Drafts})
+	dir, problems := content.Load(siteDir, cfg, content.Options{Drafts: opts.Drafts, Cache: cache})
 	if len(problems.Errors()) > 0 {
 		return nil, problems, nil
 	}

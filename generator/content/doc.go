@@ -81,6 +81,12 @@
 // file, line and column (of the key, or of the table header for a missing
 // key, or 0 when the table itself is missing) and the dotted field.
 //
+// # Reloading
+//
+// A dev server loads the same folder after every change. With a Cache in
+// Options, Load decodes only the files whose bytes changed since the last
+// Load with that Cache and gives exactly what a Load without it gives.
+//
 // Drafts are validated like every other file and then left out of the
 // Directory unless Options.Drafts is set; a cluster with only draft
 // assessments does not appear.

@@ -1,11 +1,13 @@
 package content
 
 import (
+	"cmp"
 	"errors"
 	"io"
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -27,6 +29,9 @@ type Options struct {
 	// Drafts includes draft assessments (serve/--drafts); otherwise drafts
 	// are dropped after validation.
 	Drafts bool
+	// Cache, when set, keeps decoded files for the next Load of the same
+	// site folder; see Cache.
+	Cache *Cache
 }
 
 // Load walks content/ in the site folder, decodes every *.toml assessment
@@ -41,10 +46,16 @@ func Load(site fs.FS, cfg config.Config, opts Options) (*model.Directory, model.
 	files, problems := findFiles(site)
 	ms, mps := loadMethodologies(site, files.methodologies)
 	problems = append(problems, mps...)
+	load := (*checker).load
+	if opts.Cache != nil {
+		ms = opts.Cache.begin(site, cfg, files.methodologies, ms)
+		load = func(c *checker, site fs.FS, path string) *entry { return opts.Cache.load(c, site, path) }
+		defer opts.Cache.forget()
+	}
 	c := &checker{cfg: cfg, methodologies: ms}
 	entries := make([]*entry, len(files.assessments))
 	parallel(len(entries), func(i int) {
-		entries[i] = c.load(site, files.assessments[i])
+		entries[i] = load(c, site, files.assessments[i])
 	})
 	dir := &model.Directory{Clusters: assemble(entries, opts), Methodologies: ms}
 	for _, e := range entries {
@@ -123,7 +134,8 @@ func parallel(n int, work func(i int)) {
 	wg.Wait()
 }
 
-// contentFiles are the files Load reads, in lexical path order.
+// contentFiles are the files Load reads, in the order of fs.WalkDir
+// (comparePaths).
 type contentFiles struct {
 	assessments   []string
 	methodologies []string
@@ -132,56 +144,133 @@ type contentFiles struct {
 // findFiles lists the assessment and methodology files under content/,
 // skipping what editors and tools leave behind and reporting symbolic links
 // and files that cannot be read. A site without content/ has no files.
+// Folders are read on GOMAXPROCS goroutines: at 10,000 clusters, reading
+// them one by one is most of a reload's time.
 func findFiles(site fs.FS) (contentFiles, model.Problems) {
-	var files contentFiles
-	var ps model.Problems
+	w := &walker{site: site}
+	w.ready = sync.NewCond(&w.mu)
+	switch fi, err := fs.Stat(site, contentDir); {
+	case errors.Is(err, fs.ErrNotExist):
+		return contentFiles{}, nil
+	case err != nil:
+		w.bad(contentDir, ioMessage(err))
+	case fi.IsDir():
+		w.queue, w.pending = []string{contentDir}, 1
+		var wg sync.WaitGroup
+		for range runtime.GOMAXPROCS(0) {
+			wg.Go(w.work)
+		}
+		wg.Wait()
+	}
+	slices.SortFunc(w.files.assessments, comparePaths)
+	slices.SortFunc(w.files.methodologies, comparePaths)
+	return w.files, w.problems
+}
+
+// walker reads the folders under content/.
+type walker struct {
+	site  fs.FS
+	mu    sync.Mutex
+	ready *sync.Cond // signalled when queue grows or pending drops to 0
+	// queue holds folders to read; pending counts them and those being
+	// read.
+	queue    []string
+	pending  int
+	files    contentFiles
+	problems model.Problems
+}
+
+// work reads folders from the queue until none is left.
+func (w *walker) work() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for {
+		for len(w.queue) == 0 && w.pending > 0 {
+			w.ready.Wait()
+		}
+		if w.pending == 0 {
+			return
+		}
+		dir := w.queue[len(w.queue)-1]
+		w.queue = w.queue[:len(w.queue)-1]
+		w.mu.Unlock()
+		found, subdirs, ps := w.read(dir)
+		w.mu.Lock()
+		w.files.assessments = append(w.files.assessments, found.assessments...)
+		w.files.methodologies = append(w.files.methodologies, found.methodologies...)
+		w.problems = append(w.problems, ps...)
+		w.queue = append(w.queue, subdirs...)
+		w.pending += len(subdirs) - 1
+		w.ready.Broadcast()
+	}
+}
+
+func (w *walker) bad(p, msg string) {
+	w.problems = append(w.problems, model.Problem{Path: p, Severity: model.Error, Message: msg})
+}
+
+// read lists one folder: its content files, its subfolders to walk and
+// its problems.
+func (w *walker) read(dir string) (found contentFiles, subdirs []string, ps model.Problems) {
 	bad := func(p, msg string) {
 		ps = append(ps, model.Problem{Path: p, Severity: model.Error, Message: msg})
 	}
-	err := fs.WalkDir(site, contentDir, func(p string, d fs.DirEntry, err error) error {
+	entries, err := fs.ReadDir(w.site, dir)
+	if err != nil {
+		bad(dir, ioMessage(err))
+	}
+	for _, d := range entries {
+		p := path.Join(dir, d.Name())
 		switch {
-		case err != nil:
-			if p == contentDir && errors.Is(err, fs.ErrNotExist) {
-				return fs.SkipAll
-			}
-			bad(p, ioMessage(err))
-			return nil
-		case p != contentDir && skipName(d.Name()):
-			return skip(d)
+		case skipName(d.Name()):
 		case d.Type()&fs.ModeSymlink != 0:
 			bad(p, "symbolic links are not allowed in content/")
-			return nil
 		case d.IsDir():
-			if path.Dir(p) == methodologyDir {
-				return fs.SkipDir // only content/methodologies/*.toml are read
+			if dir != methodologyDir { // only content/methodologies/*.toml are read
+				subdirs = append(subdirs, p)
 			}
-			return nil
 		case path.Ext(p) != ".toml":
-			return nil
 		case !d.Type().IsRegular():
 			bad(p, "not a regular file")
-		case path.Dir(p) == methodologyDir:
-			files.methodologies = append(files.methodologies, p)
+		case dir == methodologyDir:
+			found.methodologies = append(found.methodologies, p)
 		default:
-			files.assessments = append(files.assessments, p)
+			found.assessments = append(found.assessments, p)
 		}
-		return nil
-	})
-	if err != nil {
-		bad(contentDir, ioMessage(err))
 	}
-	return files, ps
+	return found, subdirs, ps
+}
+
+// comparePaths orders slash-separated paths as fs.WalkDir visits them:
+// segment by segment, so that "a/b/c" comes before "a/b.toml". That is
+// byte order with '/' below every other byte.
+func comparePaths(a, b string) int {
+	n := min(len(a), len(b))
+	i := 0
+	for i < n && a[i] == b[i] {
+		i++
+	}
+	switch {
+	case i < n:
+		return cmp.Compare(pathByte(a[i]), pathByte(b[i]))
+	case len(a) == len(b):
+		return 0
+	case len(a) < len(b):
+		return -1
+	}
+	return 1
+}
+
+// pathByte ranks '/' (the end of a segment) before every other byte.
+func pathByte(c byte) int {
+	if c == '/' {
+		return -1
+	}
+	return int(c)
 }
 
 // skipName reports whether a file or folder is hidden or an editor's
 // backup or swap file.
 func skipName(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp")
-}
-
-func skip(d fs.DirEntry) error {
-	if d.IsDir() {
-		return fs.SkipDir
-	}
-	return nil
 }
