@@ -17,6 +17,11 @@ import (
 // maxString is the longest string value accepted, in bytes.
 const maxString = 100_000
 
+// keepNoSource: BurntSushi/toml returns strings without escapes as slices
+// of the source text, so one kept name would keep its whole file in
+// memory (127 MB of sources at 10,000 clusters). Every string that goes
+// into the model is therefore copied, or taken from the methodology.
+
 // bindTable copies the values of a decoded TOML table into the struct that
 // dst points to, matching keys to the fields' `toml` tags. Unlike decoding
 // into the struct directly, it goes on after a mistake: every value of the
@@ -97,7 +102,7 @@ func setField(fv reflect.Value, val any, line bool) string {
 		if msg := checkText(s, line); msg != "" {
 			return msg
 		}
-		fv.SetString(s)
+		fv.SetString(strings.Clone(s)) // see keepNoSource
 	case reflect.Int:
 		n, ok := val.(int64)
 		if !ok {
@@ -146,7 +151,7 @@ func toStrings(val any, line bool) ([]string, string) {
 		if msg := checkText(s, line); msg != "" {
 			return nil, fmt.Sprintf("element %d %s", i+1, msg)
 		}
-		list[i] = s
+		list[i] = strings.Clone(s)
 	}
 	return list, ""
 }

@@ -32,7 +32,7 @@ func checkIndicators(r *report, table map[string]any, a *model.Assessment) {
 			r.keyErrorf(key, "%s", msg)
 			continue
 		}
-		a.Values[id] = val
+		a.Values[ind.ID] = val // ind.ID, not id: see keepNoSource
 	}
 	if a.Full() && !a.Draft {
 		warnMissing(r, m, a.Values)
@@ -102,13 +102,17 @@ func convertValue(ind *model.Indicator, v any) (model.Value, bool) {
 		return model.Value{Bool: b}, ok
 	case model.KindChoice:
 		s, ok := v.(string)
-		return model.Value{Text: s}, ok && slices.Contains(ind.Choices, s)
+		i := slices.Index(ind.Choices, s)
+		if !ok || i < 0 {
+			return model.Value{}, false
+		}
+		return model.Value{Text: ind.Choices[i]}, true
 	case model.KindMultichoice:
 		list, ok := choiceList(ind.Choices, v)
 		return model.Value{List: list}, ok
 	case model.KindText:
 		s, ok := v.(string)
-		return model.Value{Text: s}, ok
+		return model.Value{Text: strings.Clone(s)}, ok
 	}
 	return model.Value{}, false
 }
@@ -122,10 +126,11 @@ func choiceList(choices []string, v any) ([]string, bool) {
 	list := make([]string, 0, len(arr))
 	for _, e := range arr {
 		s, ok := e.(string)
-		if !ok || !slices.Contains(choices, s) || slices.Contains(list, s) {
+		i := slices.Index(choices, s)
+		if !ok || i < 0 || slices.Contains(list, s) {
 			return nil, false
 		}
-		list = append(list, s)
+		list = append(list, choices[i])
 	}
 	return list, true
 }
