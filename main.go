@@ -63,6 +63,7 @@ Flags of build, serve and check:
   --drafts            include draft assessments
 build:
   --dest DIR          output folder (default <site>/public)
+  --quiet             print nothing but errors (no progress line on a terminal)
 serve:
   --addr HOST:PORT    address to serve at (default 127.0.0.1:1313)
   --dest DIR          also write the site there on every rebuild (default: never)
@@ -78,6 +79,9 @@ new "Cluster name":
   --methodology ID    methodology of the indicators (default: the built-in one)
   --cluster ID        a new assessment of this existing cluster: copies its profile
   --site DIR          site folder (default ".")
+
+On a terminal, a build that takes more than a second shows its progress on
+stderr.
 
 Exit codes: 0 success (warnings alone included), 1 content problems,
 2 usage or I/O errors.
@@ -176,6 +180,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	var c commonFlags
 	fs := newFlagSet("build", stderr, &c)
 	fs.StringVar(&c.dest, "dest", "", "output `folder` (default <site>/public)")
+	quiet := fs.Bool("quiet", false, "print nothing but errors")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -194,13 +199,22 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "clustersite build:", err)
 		return exitUsage
 	}
+	var progress *progressLine
+	if !*quiet {
+		opts.Progress = new(build.Progress)
+		progress = showProgress(stderr, opts.Progress, progressDelay)
+	}
 	sum, err := build.Run(ctx, os.DirFS(c.site), themeFS, opts, out)
+	progress.stop()
 	if err != nil {
 		out.Abort()
 		return reportError(stderr, "build", c.site, err)
 	}
 	if err := out.Commit(); err != nil {
 		return reportError(stderr, "build", c.site, err)
+	}
+	if *quiet {
+		return exitOK
 	}
 	fmt.Fprintf(stdout, "built %d clusters, %d assessments, %d pages (%d files) into %s in %s\n",
 		sum.Clusters, sum.Assessments, sum.Pages, sum.Files, displayPath(dest), sum.Duration.Round(time.Millisecond))

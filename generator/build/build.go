@@ -34,6 +34,8 @@ type Options struct {
 	Workers int
 	// Clock returns the current time; nil means time.Now.
 	Clock func() time.Time
+	// Progress, when set, follows the build as it goes.
+	Progress *Progress
 }
 
 // Writer receives the output files. output.Dir implements it. Pages are
@@ -148,7 +150,8 @@ func loadModel(siteDir fs.FS, opts Options, cache *content.Cache) (*Loaded, mode
 		}
 		today = model.DateOf(clock())
 	}
-	dir, problems := content.Load(siteDir, cfg, content.Options{Drafts: opts.Drafts, Cache: cache})
+	opts.Progress.enter(Loading)
+	dir, problems := content.Load(siteDir, cfg, content.Options{Drafts: opts.Drafts, Cache: cache, Progress: opts.Progress.contentProgress()})
 	if len(problems.Errors()) > 0 {
 		return nil, problems, nil
 	}
@@ -181,7 +184,7 @@ func Run(ctx context.Context, siteDir, theme fs.FS, opts Options, w Writer) (Sum
 	if err != nil {
 		return Summary{}, err
 	}
-	pages, files, err := Write(ctx, s, r, w, opts.Workers)
+	pages, files, err := write(ctx, s, r, w, opts.Workers, opts.Progress)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -200,14 +203,22 @@ func Run(ctx context.Context, siteDir, theme fs.FS, opts Options, w Writer) (Sum
 // with workers goroutines (0 means GOMAXPROCS). It returns the number of
 // pages and of files written.
 func Write(ctx context.Context, s *site.Site, r *render.Renderer, w Writer, workers int) (pages, files int, err error) {
+	return write(ctx, s, r, w, workers, nil)
+}
+
+// write is Write that reports to progress, which may be nil.
+func write(ctx context.Context, s *site.Site, r *render.Renderer, w Writer, workers int, progress *Progress) (pages, files int, err error) {
 	all := s.Pages()
 	other := append(s.DataFiles(all), r.Assets()...)
 	if feed := r.Feed(s); feed != nil {
 		other = append(other, site.File{Path: site.FeedPath, Data: feed})
 	}
-	if err := renderAll(ctx, r, all, w, workers); err != nil {
+	progress.pagesToWrite(len(all))
+	progress.enter(Rendering)
+	if err := renderAll(ctx, r, all, w, workers, progress); err != nil {
 		return 0, 0, err
 	}
+	progress.enter(Finishing)
 	for _, f := range other {
 		if err := w.WriteFile(f.Path, f.Data); err != nil {
 			return 0, 0, err
@@ -218,7 +229,7 @@ func Write(ctx context.Context, s *site.Site, r *render.Renderer, w Writer, work
 
 // renderAll renders pages on a bounded pool of workers and writes each as
 // soon as it is done, so memory holds a few pages, not the site.
-func renderAll(ctx context.Context, r *render.Renderer, pages []site.Page, w Writer, workers int) error {
+func renderAll(ctx context.Context, r *render.Renderer, pages []site.Page, w Writer, workers int, progress *Progress) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -235,6 +246,7 @@ func renderAll(ctx context.Context, r *render.Renderer, pages []site.Page, w Wri
 				if err == nil {
 					err = w.WriteFile(p.Path, buf.Bytes())
 				}
+				progress.pageWritten()
 				if err != nil {
 					cancel(err)
 				}

@@ -32,6 +32,17 @@ type Options struct {
 	// Cache, when set, keeps decoded files for the next Load of the same
 	// site folder; see Cache.
 	Cache *Cache
+	// Progress, when set, counts the assessment files as they are read.
+	Progress *Progress
+}
+
+// Progress counts the assessment files of a Load while it runs, for
+// progress displays; another goroutine may read it at any time.
+type Progress struct {
+	// Files is the number of assessment files, once they are found.
+	Files atomic.Int64
+	// Read counts the files read and checked so far.
+	Read atomic.Int64
 }
 
 // Load walks content/ in the site folder, decodes every *.toml assessment
@@ -54,8 +65,14 @@ func Load(site fs.FS, cfg config.Config, opts Options) (*model.Directory, model.
 	}
 	c := &checker{cfg: cfg, methodologies: ms}
 	entries := make([]*entry, len(files.assessments))
+	if opts.Progress != nil {
+		opts.Progress.Files.Store(int64(len(entries)))
+	}
 	parallel(len(entries), func(i int) {
 		entries[i] = load(c, site, files.assessments[i])
+		if opts.Progress != nil {
+			opts.Progress.Read.Add(1)
+		}
 	})
 	dir := &model.Directory{Clusters: assemble(entries, opts), Methodologies: ms}
 	for _, e := range entries {
