@@ -188,22 +188,45 @@ func (s *Site) comparison(ind *model.Indicator, portfolio string, sum stats.Summ
 }
 
 // groupKey names one comparison group: an indicator among all clusters
-// (portfolio "") or in one portfolio.
-type groupKey struct{ portfolio, indicator string }
+// (portfolio "") or in one portfolio. The kind is part of it because two
+// methodologies may give one indicator id different kinds.
+type groupKey struct {
+	portfolio, indicator string
+	kind                 model.Kind
+}
 
-// summaryText formats a group's five numbers once: every report of the
-// group shows the same ones, and formatting numbers for a language is not
-// cheap.
+// formatSummaries formats the five numbers of every published group
+// once, in New: every report of the group shows the same ones, formatting
+// numbers for a language is not cheap, and report rows are worked out
+// while pages render, concurrently, so the map is only read after New.
+func (s *Site) formatSummaries(methodologies map[string]*model.Methodology) {
+	s.summaries = map[groupKey]Comparison{}
+	for _, m := range methodologies {
+		for _, ind := range m.Indicators() {
+			if !ind.Kind.Numeric() {
+				continue
+			}
+			if sum, ok := s.Stats.All(ind.ID); ok {
+				s.summaries[groupKey{"", ind.ID, ind.Kind}] = s.formatSummary(ind, sum)
+			}
+			for _, g := range s.Portfolios {
+				if sum, ok := s.Stats.Portfolio(g.Key, ind.ID); ok {
+					s.summaries[groupKey{g.Key, ind.ID, ind.Kind}] = s.formatSummary(ind, sum)
+				}
+			}
+		}
+	}
+}
+
+// summaryText returns the group's five numbers formatted.
 func (s *Site) summaryText(ind *model.Indicator, portfolio string, sum stats.Summary) Comparison {
-	key := groupKey{portfolio, ind.ID}
-	if c, ok := s.summaries[key]; ok {
+	if c, ok := s.summaries[groupKey{portfolio, ind.ID, ind.Kind}]; ok {
 		return c
 	}
+	return s.formatSummary(ind, sum)
+}
+
+func (s *Site) formatSummary(ind *model.Indicator, sum stats.Summary) Comparison {
 	f := func(n float64) string { return s.format.kindNumber(ind.Kind, n) }
-	c := Comparison{Min: f(sum.Min), Q1: f(sum.Q1), Median: f(sum.Median), Q3: f(sum.Q3), Max: f(sum.Max)}
-	if s.summaries == nil {
-		s.summaries = map[groupKey]Comparison{}
-	}
-	s.summaries[key] = c
-	return c
+	return Comparison{Min: f(sum.Min), Q1: f(sum.Q1), Median: f(sum.Median), Q3: f(sum.Q3), Max: f(sum.Max)}
 }

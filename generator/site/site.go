@@ -65,8 +65,8 @@ type Site struct {
 	Lang language.Tag
 
 	format Formatter
-	// summaries caches the formatted numbers of each comparison group
-	// while New builds the views.
+	// summaries holds the formatted numbers of each published comparison
+	// group, made in New and only read after.
 	summaries map[groupKey]Comparison
 	// search returns the search index, made once on first use.
 	search func() SearchFiles
@@ -99,10 +99,10 @@ func New(dir *model.Directory, cfg config.Config, today model.Date) *Site {
 	}
 	sortByName(s.Clusters, lang)
 	s.group()
+	s.formatSummaries(dir.Methodologies)
 	s.LabelsByCountry = labelsByCountry(s.Countries)
 	s.LabelsByYear = labelsByYear(s.Clusters)
 	s.DataColumns = dataColumns(s.Clusters)
-	s.summaries = nil // only for building the views
 	s.search = sync.OnceValue(s.SearchIndex)
 	return s
 }

@@ -39,7 +39,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"sort"
 
 	"clustersite/generator/model"
 )
@@ -315,8 +314,22 @@ func percentileIn(g *group, v float64) (float64, bool) {
 	if g == nil || math.IsNaN(v) {
 		return 0, false
 	}
-	atMost := sort.Search(len(g.sorted), func(i int) bool { return g.sorted[i] > v })
-	return 100 * float64(atMost) / float64(len(g.sorted)), true
+	return 100 * float64(countAtMost(g.sorted, v)) / float64(len(g.sorted)), true
+}
+
+// countAtMost returns how many of the ascending sorted are <= v: a binary
+// search written out, as every indicator row of every report asks twice.
+func countAtMost(sorted []float64, v float64) int {
+	lo, hi := 0, len(sorted)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if sorted[mid] <= v {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
 }
 
 // Suppressed lists the groups that have data but fewer values than the
