@@ -1,0 +1,141 @@
+package build_test
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+
+	"clustersite/generator/build"
+)
+
+// siteFiles are the output files of a build, held in one block of memory.
+type siteFiles struct {
+	paths []string // slash-separated, sorted
+	ends  []int    // data of paths[i] is data[ends[i-1]:ends[i]]
+	data  []byte
+	dirs  [][]string // every folder to create, by depth: parents first
+}
+
+func (s *siteFiles) file(i int) []byte {
+	lo := 0
+	if i > 0 {
+		lo = s.ends[i-1]
+	}
+	return s.data[lo:s.ends[i]]
+}
+
+// memWriter collects a build's output in memory.
+type memWriter struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func (w *memWriter) WriteFile(p string, data []byte) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.files[p] = slices.Clone(data)
+	return nil
+}
+
+// builtFiles builds the site folder dir in memory.
+func builtFiles(tb testing.TB, dir string) *siteFiles {
+	tb.Helper()
+	w := &memWriter{files: map[string][]byte{}}
+	if _, err := build.Run(context.Background(), os.DirFS(dir), os.DirFS("../.."), build.Options{}, w); err != nil {
+		tb.Fatal(err)
+	}
+	s := &siteFiles{}
+	seen := map[string]bool{".": true}
+	for _, p := range slices.Sorted(func(yield func(string) bool) {
+		for p := range w.files {
+			if !yield(p) {
+				return
+			}
+		}
+	}) {
+		s.paths = append(s.paths, p)
+		s.data = append(s.data, w.files[p]...)
+		s.ends = append(s.ends, len(s.data))
+		for d := path.Dir(p); !seen[d]; d = path.Dir(d) {
+			seen[d] = true
+			depth := strings.Count(d, "/")
+			for len(s.dirs) <= depth {
+				s.dirs = append(s.dirs, nil)
+			}
+			s.dirs[depth] = append(s.dirs[depth], d)
+		}
+	}
+	return s
+}
+
+// floor reads and decodes every assessment file under dir/content and
+// writes out into dest, on GOMAXPROCS goroutines.
+func floor(dir string, out *siteFiles, dest string) error {
+	var inputs []string
+	err := filepath.WalkDir(filepath.Join(dir, "content"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && filepath.Ext(p) == ".toml" {
+			inputs = append(inputs, p)
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if err := parallel(len(inputs), func(i int) error {
+		data, err := os.ReadFile(inputs[i])
+		if err != nil {
+			return err
+		}
+		var doc map[string]any
+		_, err = toml.Decode(string(data), &doc)
+		return err
+	}); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dest, 0o755); err != nil {
+		return err
+	}
+	for _, level := range out.dirs {
+		if err := parallel(len(level), func(i int) error {
+			return os.Mkdir(filepath.Join(dest, filepath.FromSlash(level[i])), 0o755)
+		}); err != nil {
+			return err
+		}
+	}
+	return parallel(len(out.paths), func(i int) error {
+		return os.WriteFile(filepath.Join(dest, filepath.FromSlash(out.paths[i])), out.file(i), 0o644)
+	})
+}
+
+// parallel calls work(0..n-1) on GOMAXPROCS goroutines and returns the
+// first error.
+func parallel(n int, work func(i int) error) error {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	var first atomic.Value
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				if err := work(i); err != nil {
+					first.CompareAndSwap(nil, err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if err, ok := first.Load().(error); ok {
+		return err
+	}
+	return nil
+}
