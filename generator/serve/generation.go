@@ -48,9 +48,9 @@ type failure struct {
 
 // load reads the site folder once. It never fails: a site that cannot be
 // loaded gives a generation with a failure, served as the error page.
-func load(siteDir, theme fs.FS, opts build.Options, version string) *generation {
+func load(loader *build.Loader, siteDir, theme fs.FS, opts build.Options, version string) *generation {
 	g := &generation{version: version}
-	s, problems, err := build.Load(siteDir, opts)
+	s, problems, err := loader.Load(siteDir, opts)
 	switch {
 	case err != nil:
 		g.failure = &failure{Err: err}

@@ -14,10 +14,11 @@
 //	debounce.go  gathers changed paths into one batch until the events stop
 //	             for a quiet period (50 ms), or at most 500 ms after the
 //	             first one, and keeps gathering while a reload runs
-//	serve.go     reloads: build.Load, render.New and an index from URL path
-//	             to page, asset or data file: a generation. Pages are
-//	             rendered on request, so a reload costs one model load, not a
-//	             whole site render
+//	serve.go     reloads: a build.Loader (which decodes again only the
+//	             content files whose bytes changed), render.New and an index
+//	             from URL path to page, asset or data file: a generation.
+//	             Pages are rendered on request, so a reload costs one model
+//	             load, not a whole site render
 //	broker.go    one goroutine that tells every open page the new
 //	             generation's version over Server-Sent Events
 //	reload.js    the page side: an EventSource that reloads the page when
@@ -94,6 +95,7 @@ type Options struct {
 type Server struct {
 	opts   Options
 	site   fs.FS
+	loader *build.Loader
 	broker *broker
 	// gen is the generation requests are served from.
 	gen atomic.Pointer[generation]
@@ -117,6 +119,7 @@ func New(opts Options) *Server {
 	return &Server{
 		opts:   opts,
 		site:   os.DirFS(opts.Site),
+		loader: build.NewLoader(),
 		broker: newBroker(),
 		epoch:  fmt.Sprintf("%x", time.Now().UnixNano()),
 		log:    &logger{w: opts.Log},
@@ -227,7 +230,7 @@ func (s *Server) reload(changed []string) {
 func (s *Server) load(changed []string) *generation {
 	start := time.Now()
 	s.loads++
-	g := load(s.site, s.opts.Theme, s.opts.Build, fmt.Sprintf("%s.%d", s.epoch, s.loads))
+	g := load(s.loader, s.site, s.opts.Theme, s.opts.Build, fmt.Sprintf("%s.%d", s.epoch, s.loads))
 	s.log.generation(g, changed, time.Since(start))
 	if s.opts.Dest != "" && g.failure == nil {
 		s.queueDest(g)
