@@ -558,3 +558,19 @@ func processorTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// BenchmarkSearchIndex makes the search index files of 10,000 clusters
+// (part of every build).
+func BenchmarkSearchIndex(b *testing.B) {
+	s, problems, err := build.Load(os.DirFS(corpusDir(b, 10000)), build.Options{})
+	if _, err := checked(s, problems.Errors(), err); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("clusters=10000", func(b *testing.B) {
+		for b.Loop() {
+			if files := s.SearchIndex(); len(files.Index.Data) == 0 {
+				b.Fatal("empty search index")
+			}
+		}
+	})
+}
