@@ -46,6 +46,8 @@ func newFuncs(r *Renderer) template.FuncMap {
 		// boxplot draws where an indicator's value stands in its
 		// comparison groups; boxIcon a symbol of its legend.
 		"boxplot": r.boxPlot,
+		// indicatorRow writes a report's indicator table row; see rows.go.
+		"indicatorRow": r.indicatorRow,
 		// figures is the table of the numbers behind an area's box plots.
 		"figures": r.figures,
 		"boxIcon": func(kind string) template.HTML { return template.HTML(chart.Icon(kind)) },
