@@ -1,6 +1,9 @@
 package chart
 
-import "math"
+import (
+	"math"
+	"strconv"
+)
 
 // Box is a five-number summary of one comparison group.
 type Box struct {
@@ -56,14 +59,14 @@ func (p BoxPlot) SVG() []byte {
 		p.drawBox(&s, b, x, y)
 	}
 	if p.HasValue {
-		vx := x(p.Value)
-		s.raw(`<g class="value" fill="%s" stroke="%s">`, Accent, Accent)
-		s.raw(`<path d="M%s 1V%s" stroke-width="1.5"/>`, num(vx), num(h-1))
+		vx := num(x(p.Value))
+		s.str(`<g class="value" fill="`, Accent, `" stroke="`, Accent, `">`)
+		s.str(`<path d="M`, vx, ` 1V`, num(h-1), `" stroke-width="1.5"/>`)
 		for i := range p.Boxes {
 			y := float64(bpTop+i*(bpRowH+bpGap)) + bpRowH/2
-			s.raw(`<circle cx="%s" cy="%s" r="4" stroke="#fff" stroke-width="1.5"/>`, num(vx), num(y))
+			s.str(`<circle cx="`, vx, `" cy="`, num(y), `" r="4" stroke="#fff" stroke-width="1.5"/>`)
 		}
-		s.raw(`</g>`)
+		s.str(`</g>`)
 	}
 	return s.close()
 }
@@ -75,13 +78,14 @@ func (p BoxPlot) drawBox(s *svg, b Box, x func(float64) float64, y float64) {
 	if !ok {
 		colours = boxFill["all"]
 	}
-	lo, hi, mid := num(x(b.Min)), num(x(b.Max)), num(y+bpRowH/2)
-	s.raw(`<g class="box box-%s" stroke="%s" fill="%s">`, esc(b.Class), colours[1], colours[0])
-	s.raw(`<path d="M%s %sH%sM%s %sv6M%s %sv6"/>`, lo, mid, hi, lo, num(y+3), hi, num(y+3))
+	lo, hi, mid, top, cap := num(x(b.Min)), num(x(b.Max)), num(y+bpRowH/2), num(y), num(y+3)
+	rowH := strconv.Itoa(bpRowH)
+	s.str(`<g class="box box-`, esc(b.Class), `" stroke="`, colours[1], `" fill="`, colours[0], `">`)
+	s.str(`<path d="M`, lo, ` `, mid, `H`, hi, `M`, lo, ` `, cap, `v6M`, hi, ` `, cap, `v6"/>`)
 	w := math.Max(x(b.Q3)-x(b.Q1), 1)
-	s.raw(`<rect x="%s" y="%s" width="%s" height="%d"/>`, num(x(b.Q1)), num(y), num(w), bpRowH)
-	s.raw(`<path d="M%s %sv%d" stroke="%s" stroke-width="2.5"/>`, num(x(b.Median)), num(y), bpRowH, Ink)
-	s.raw(`</g>`)
+	s.str(`<rect x="`, num(x(b.Q1)), `" y="`, top, `" width="`, num(w), `" height="`, rowH, `"/>`)
+	s.str(`<path d="M`, num(x(b.Median)), ` `, top, `v`, rowH, `" stroke="`, Ink, `" stroke-width="2.5"/>`)
+	s.str(`</g>`)
 }
 
 // domain is the shared scale: every group's range and the value. A
