@@ -66,7 +66,7 @@ func (safeTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 		case *ast.Heading:
 			n.Level = min(6, n.Level+2)
 		case *ast.Link:
-			if !SafeURL(string(n.Destination)) {
+			if !SafeURL(renderedURL(n.Destination)) {
 				unwrap = append(unwrap, n)
 			}
 		case *ast.AutoLink:
@@ -84,10 +84,26 @@ func (safeTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 	}
 }
 
+// renderedURL is a link destination as goldmark writes it into the href
+// attribute, before percent-encoding: with backslash escapes removed and
+// character references resolved. "&#106;avascript:" is "javascript:".
+func renderedURL(dest []byte) string {
+	return string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(dest))))
+}
+
 // SafeURL reports whether a link target may appear in a page: a relative
-// URL, a fragment, or an absolute http, https or mailto URL.
+// URL, a fragment, or an absolute http, https or mailto URL. It reads raw
+// as a browser does (the URL standard): tabs and line breaks anywhere are
+// dropped, and so are controls and spaces at either end, so
+// "java\tscript:" is a javascript: URL.
 func SafeURL(raw string) bool {
-	raw = strings.TrimSpace(raw)
+	raw = strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' {
+			return -1
+		}
+		return r
+	}, raw)
+	raw = strings.TrimFunc(raw, func(r rune) bool { return r <= ' ' })
 	if raw == "" {
 		return false
 	}
