@@ -174,6 +174,9 @@ func Write(ctx context.Context, s *site.Site, r *render.Renderer, w Writer, work
 	if feed := r.Feed(s); feed != nil {
 		other = append(other, site.File{Path: site.FeedPath, Data: feed})
 	}
+	if err := checkPaths(all, other); err != nil {
+		return 0, 0, err
+	}
 	if err := renderAll(ctx, r, all, w, workers); err != nil {
 		return 0, 0, err
 	}
