@@ -241,13 +241,20 @@ func hostileSite(t *testing.T) (string, []hostileCluster) {
 // buildHostile builds the hostile site and returns the output folder.
 func buildHostile(t *testing.T) (string, []hostileCluster) {
 	t.Helper()
-	siteDir, clusters := hostileSite(t)
 	dest := filepath.Join(t.TempDir(), "public")
+	return dest, buildHostileInto(t, dest)
+}
+
+// buildHostileInto builds the hostile site into dest, with extra flags.
+func buildHostileInto(t *testing.T, dest string, extra ...string) []hostileCluster {
+	t.Helper()
+	siteDir, clusters := hostileSite(t)
 	var stdout, stderr bytes.Buffer
-	if code := run(context.Background(), []string{"build", "--site", siteDir, "--dest", dest}, &stdout, &stderr); code != 0 {
+	args := append([]string{"build", "--site", siteDir, "--dest", dest}, extra...)
+	if code := run(context.Background(), args, &stdout, &stderr); code != 0 {
 		t.Fatalf("build of the hostile site: exit %d\n%s", code, &stderr)
 	}
-	return dest, clusters
+	return clusters
 }
 
 // writeSiteFiles writes path → content below dir.

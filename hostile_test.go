@@ -10,18 +10,13 @@ import (
 	"maps"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"os/exec"
 	"path"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
-	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"golang.org/x/net/html"
 	htmlatom "golang.org/x/net/html/atom"
@@ -64,8 +59,8 @@ func TestHostilePagesHaveNoActiveContent(t *testing.T) {
 // and that a payload would need.
 var forbiddenElements = map[htmlatom.Atom]bool{
 	htmlatom.Iframe: true, htmlatom.Object: true, htmlatom.Embed: true, htmlatom.Img: true, htmlatom.Style: true, htmlatom.Base: true,
-	htmlatom.Input: true, htmlatom.Form: true, htmlatom.Math: true, htmlatom.Frame: true, htmlatom.Frameset: true, htmlatom.Template: true,
-	htmlatom.Audio: true, htmlatom.Video: true, htmlatom.Source: true, htmlatom.Applet: true, htmlatom.Button: true, htmlatom.Textarea: true,
+	htmlatom.Math: true, htmlatom.Frame: true, htmlatom.Frameset: true, htmlatom.Template: true, htmlatom.Audio: true,
+	htmlatom.Video: true, htmlatom.Source: true, htmlatom.Applet: true, htmlatom.Textarea: true,
 }
 
 // urlAttributes hold URLs a browser follows or loads.
@@ -115,8 +110,9 @@ func activeContent(doc *html.Node) []string {
 	return problems
 }
 
-// checkScript accepts only a JSON-LD block holding valid JSON, and
-// scripts loaded from the site's own hashed assets.
+// checkScript accepts only data blocks (JSON-LD, the search's interface
+// text) holding valid JSON, and scripts loaded from the site's own hashed
+// assets.
 func checkScript(n *html.Node) string {
 	if src := attr(n, "src"); src != "" {
 		if regexp.MustCompile(`^(\.\./)*assets/[a-z0-9-]+\.[0-9a-f]{8}\.js$`).MatchString(src) {
@@ -124,7 +120,7 @@ func checkScript(n *html.Node) string {
 		}
 		return "script src=" + src
 	}
-	if attr(n, "type") != "application/ld+json" {
+	if typ := attr(n, "type"); typ != "application/ld+json" && typ != "application/json" {
 		return "inline script"
 	}
 	var body strings.Builder
@@ -345,20 +341,23 @@ func csvRecords(t *testing.T, data []byte) [][]string {
 }
 
 // TestHostileTextIsInertInChromium opens every page of the hostile site in
-// headless Chromium. No dialog may open, no request may leave the test
-// server or miss on it (an injected <img src=x> would ask for x), no
-// exception may be thrown, window.__pwned, which every payload sets, must
-// stay unset, and the page must show each payload as text.
+// headless Chromium, then searches the directory for every cluster so that
+// the search script shows their names. The shared tab (internal/browsertest)
+// fails the test on a JavaScript dialog, a request that leaves the test
+// server, a console error (an injected <img src=x> would fail to load) and
+// an uncaught exception; on top, window.__pwned, which every payload sets,
+// must stay unset, and each page must show its payloads as text.
 func TestHostileTextIsInertInChromium(t *testing.T) {
-	ctx := hostileBrowser(t)
-	dest, clusters := buildHostile(t)
+	dest := filepath.Join(t.TempDir(), "public")
 	srv := httptest.NewServer(http.FileServer(http.Dir(dest)))
 	defer srv.Close()
-	w := &pageWatch{origin: srv.URL}
-	if err := chromedp.Listen(ctx, func(ev any) { w.event(ctx, ev) }); err != nil {
-		t.Fatal(err)
-	}
+	// base_url is the test server's, so that the 404 page, which links its
+	// style sheet there, loads it from the server.
+	clusters := buildHostileInto(t, dest, "--base-url", srv.URL+"/")
+	ctx := browser.Tab(t, srv.URL)
+
 	want := hostileExpectations(clusters)
+	want["index.html"] = []string{hostileConfig.title} // the script lists 25 at a time: names are searched below
 	var names []string
 	for name := range readTree(t, dest) {
 		if path.Ext(name) == ".html" {
@@ -367,103 +366,50 @@ func TestHostileTextIsInertInChromium(t *testing.T) {
 	}
 	slices.Sort(names)
 	for _, name := range names {
-		u := srv.URL + "/" + strings.TrimSuffix(name, "index.html")
-		if err := chromedp.Do(ctx, chromedp.Navigate(u)); err != nil {
-			t.Fatalf("%s: %v", u, err)
-		}
-		// Let handlers that fire after load (autofocus, ontoggle) run.
-		const settle = `new Promise(r => requestAnimationFrame(() => setTimeout(r, 50)))
-			.then(() => JSON.stringify({pwned: window.__pwned ?? null, text: document.body.innerText}))`
-		res, err := chromedp.Run(ctx, chromedp.Evaluate[string](settle, chromedp.EvalAwaitPromise))
-		if err != nil {
-			t.Fatalf("%s: %v", u, err)
-		}
-		var got struct {
-			Pwned any
-			Text  string
-		}
-		if err := json.Unmarshal([]byte(res), &got); err != nil {
-			t.Fatal(err)
-		}
-		if got.Pwned != nil {
-			t.Errorf("%s: a payload ran: window.__pwned = %v", name, got.Pwned)
-		}
-		text := normalizeSpace(got.Text)
+		text := openHostile(t, ctx, srv.URL+"/"+strings.TrimSuffix(name, "index.html"), "true")
 		for _, s := range want[name] {
 			if !strings.Contains(text, normalizeSpace(s)) {
 				t.Errorf("%s: the browser does not show %q", name, shorten(s))
 			}
 		}
 	}
-	for _, p := range w.problems() {
-		t.Error(p)
+	for i, c := range clusters {
+		q := fmt.Sprintf("N%02d", i)
+		text := openHostile(t, ctx, srv.URL+"/?q="+q, `document.querySelector(".finder-results:not([hidden]) tbody tr") !== null`)
+		if !strings.Contains(text, normalizeSpace(c.name)) {
+			t.Errorf("search for %s does not show %q", q, shorten(c.name))
+		}
 	}
-	t.Logf("%d pages opened in Chromium", len(names))
+	t.Logf("%d pages and %d searches in Chromium", len(names), len(clusters))
 }
 
-// pageWatch records what a hostile page must never make the browser do.
-type pageWatch struct {
-	origin string
-	mu     sync.Mutex
-	list   []string
-}
-
-func (w *pageWatch) add(format string, args ...any) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.list = append(w.list, fmt.Sprintf(format, args...))
-}
-
-func (w *pageWatch) problems() []string {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return slices.Clone(w.list)
-}
-
-// hostileBrowser starts headless Chromium for the test. Without Chromium
-// the test is skipped, except in CI (CI=true), where .ci/run installs it.
-func hostileBrowser(t *testing.T) context.Context {
+// openHostile opens u, waits until ready (a JavaScript expression) is true
+// and handlers that fire after load (autofocus, ontoggle) had their turn,
+// fails the test if a payload ran, and returns the page's visible text,
+// spaces normalised.
+func openHostile(t *testing.T, ctx context.Context, u, ready string) string {
 	t.Helper()
-	exe := ""
-	for _, name := range []string{os.Getenv("CHROMIUM"), "chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); name != "" && err == nil {
-			exe = p
-			break
-		}
+	if err := chromedp.Do(ctx, chromedp.Navigate(u)); err != nil {
+		t.Fatalf("%s: %v", u, err)
 	}
-	if exe == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("no Chromium found, and CI must run the browser tests: .ci/run installs the chromium package")
-		}
-		t.Skip("no Chromium found: install the chromium package to run the browser tests")
+	js := `(async () => {
+		for (let i = 0; i < 200 && !(` + ready + `); i++) await new Promise(r => setTimeout(r, 25));
+		await new Promise(r => requestAnimationFrame(() => setTimeout(r, 50)));
+		return JSON.stringify({pwned: window.__pwned ?? null, text: document.body.innerText});
+	})()`
+	res, err := chromedp.Run(ctx, chromedp.Evaluate[string](js, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("%s: %v", u, err)
 	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe), chromedp.Flag("headless", true), chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true), chromedp.NoFirstRun, chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true), chromedp.UserDataDir(t.TempDir()),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancel(); cancelAlloc() })
-	return ctx
-}
-
-func (w *pageWatch) event(ctx context.Context, ev any) {
-	switch ev := ev.(type) {
-	case *page.EventJavascriptDialogOpening:
-		w.add("a JavaScript %s dialog opened: %q", ev.Type, ev.Message)
-		go chromedp.Call(ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: false})
-	case *network.EventRequestWillBeSent:
-		// 404.html links its style sheet at base_url, where it is served
-		// from any depth.
-		if u := ev.Request.URL; !strings.HasPrefix(u, w.origin+"/") && !strings.HasPrefix(u, hostileBaseURL+"assets/") {
-			w.add("request to another host: %s", u)
-		}
-	case *network.EventResponseReceived:
-		if ev.Response.Status >= 400 && !strings.HasSuffix(ev.Response.URL, "/favicon.ico") {
-			w.add("request for a file that does not exist: %s (%d)", ev.Response.URL, ev.Response.Status)
-		}
-	case *runtime.EventExceptionThrown:
-		w.add("exception: %s", ev.ExceptionDetails.Text)
+	var got struct {
+		Pwned any
+		Text  string
 	}
+	if err := json.Unmarshal([]byte(res), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Pwned != nil {
+		t.Errorf("%s: a payload ran: window.__pwned = %v", u, got.Pwned)
+	}
+	return normalizeSpace(got.Text)
 }
