@@ -156,7 +156,10 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		Handler:           s,
 		BaseContext:       func(net.Listener) context.Context { return ctx },
 		ReadHeaderTimeout: 10 * time.Second,
-		ErrorLog:          s.log.std(),
+		// "OPTIONS *" too goes to ServeHTTP, which allows GET and HEAD
+		// only, instead of net/http's own 200.
+		DisableGeneralOptionsHandler: true,
+		ErrorLog:                     s.log.std(),
 	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
