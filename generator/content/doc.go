@@ -84,6 +84,10 @@
 // file, line and column (of the key, or of the table header for a missing
 // key, or 0 when the table itself is missing) and the dotted field.
 //
+// At most 100 problems of one file are listed, the first by position,
+// followed by one that counts the others: a 1 MiB file can hold a hundred
+// thousand wrong keys.
+//
 // Drafts are validated like every other file and then left out of the
 // Directory unless Options.Drafts is set; a cluster with only draft
 // assessments does not appear.
