@@ -57,7 +57,11 @@ func (m *Markdown) HTML(src string) template.HTML {
 type safeTransformer struct{}
 
 func (safeTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	var unwrap []ast.Node // unsafe links and images: keep only their text
+	// The tree is changed after the walk: a node replaced during it has no
+	// next sibling any more, and the walk would skip the rest of its
+	// paragraph (an image or unsafe link after an unsafe autolink).
+	var unwrap []ast.Node      // unsafe links and images: keep only their text
+	var asText []*ast.AutoLink // unsafe autolinks: keep their label as text
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -71,14 +75,16 @@ func (safeTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 			}
 		case *ast.AutoLink:
 			if !SafeURL(string(n.URL(reader.Source()))) {
-				replaceWithText(n, n.Label(reader.Source()))
-				return ast.WalkSkipChildren, nil
+				asText = append(asText, n)
 			}
 		case *ast.Image:
 			unwrap = append(unwrap, n)
 		}
 		return ast.WalkContinue, nil
 	})
+	for _, n := range asText {
+		replaceWithText(n, n.Label(reader.Source()))
+	}
 	for _, n := range unwrap {
 		replaceWithChildren(n)
 	}
