@@ -242,7 +242,8 @@ func shorten(s string) string {
 // hostile site with a strict parser of its format and checks that the text
 // comes back exactly as written: clusters.json, clusters.csv,
 // assessments.csv, feed.xml (whose HTML summaries are checked like pages),
-// sitemap.xml and the JSON-LD of every cluster page.
+// sitemap.xml and the JSON-LD of every cluster page; the search index
+// files parse.
 func TestHostileDataFilesParseAndKeepTheText(t *testing.T) {
 	dest, clusters := buildHostile(t)
 	files := readTree(t, dest)
@@ -274,6 +275,21 @@ func TestHostileDataFilesParseAndKeepTheText(t *testing.T) {
 			!slices.Equal(got.Sectors, c.sectors) || len(got.Assessments) != 1 || got.Assessments[0].ReportID != c.reportID {
 			t.Errorf("clusters.json changed the text of %s: %+v", got.ID, got)
 		}
+	}
+
+	// Every JSON file, the search index included, parses; the search test
+	// in Chromium shows that its names come back as text.
+	jsonFiles := 0
+	for name, data := range files {
+		if path.Ext(name) == ".json" {
+			jsonFiles++
+			if !json.Valid(data) {
+				t.Errorf("%s is not valid JSON", name)
+			}
+		}
+	}
+	if jsonFiles < 3 {
+		t.Errorf("only %d JSON files", jsonFiles)
 	}
 
 	rows := csvRecords(t, files["clusters.csv"])
