@@ -174,3 +174,67 @@ func TestWebsiteOnlyHTTPAndHTTPS(t *testing.T) {
 		t.Errorf("an https website fails: %s", stderr)
 	}
 }
+
+// TestSymbolicLinksOutOfTheSiteAreNeverRead: a pull request can add
+// symbolic links anywhere in the site folder, not only in content/. Links
+// that lead out of the folder (the content, assets or templates folder
+// itself, a catalogue, config.toml) must fail the build rather than put
+// another folder's files into the output.
+func TestSymbolicLinksOutOfTheSiteAreNeverRead(t *testing.T) {
+	for _, tc := range []struct{ link, target string }{
+		{"assets", "outside/assets"},
+		{"templates", "outside/templates"},
+		{"templates/i18n/en.toml", "outside/en.toml"},
+		{"config.toml", "outside/config.toml"},
+		{"content", "outside/content"},
+		{"content/clusters", "outside/content/clusters"},
+	} {
+		t.Run(tc.link, func(t *testing.T) {
+			root := t.TempDir()
+			siteDir := filepath.Join(root, "site")
+			writeSiteFiles(t, root, map[string]string{
+				"outside/assets/secret.txt":               "SECRET-ASSET",
+				"outside/templates/404.html":              `{{define "main"}}SECRET-TEMPLATE{{end}}`,
+				"outside/en.toml":                         "\"Directory\" = \"SECRET-CATALOGUE\"\n",
+				"outside/config.toml":                     "title = \"SECRET-CONFIG\"\ntoday = 2026-11-28\n",
+				"outside/content/clusters/s.toml":         assessment(`name = "SECRET-CONTENT"`),
+				"site/content/clusters/a/2025-06-01.toml": assessment(`name = "Alpha"`),
+			})
+			if tc.link != "config.toml" {
+				writeSiteFiles(t, siteDir, map[string]string{"config.toml": "today = 2026-11-28\n"})
+			}
+			link := filepath.Join(siteDir, filepath.FromSlash(tc.link))
+			if err := os.RemoveAll(link); err != nil {
+				t.Fatal(err)
+			}
+			os.MkdirAll(filepath.Dir(link), 0o755)
+			rel, _ := filepath.Rel(filepath.Dir(link), filepath.Join(root, filepath.FromSlash(tc.target)))
+			if err := os.Symlink(rel, link); err != nil {
+				t.Skip("no symbolic links here:", err)
+			}
+			dest := filepath.Join(t.TempDir(), "public")
+			code, stderr := buildSite(t, siteDir, dest)
+			if code == 0 {
+				t.Errorf("the build read a link out of the site folder and succeeded")
+			}
+			for name, data := range readTreeIfAny(t, dest) {
+				if bytes.Contains(data, []byte("SECRET")) {
+					t.Errorf("%s holds a file from outside the site folder", name)
+				}
+			}
+			if strings.Contains(stderr, "SECRET") {
+				t.Errorf("stderr shows a file from outside the site folder:\n%s", stderr)
+			}
+			t.Logf("exit %d: %s", code, strings.TrimSpace(stderr))
+		})
+	}
+}
+
+// readTreeIfAny is readTree of a folder that may not exist.
+func readTreeIfAny(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	if _, err := os.Stat(dir); err != nil {
+		return nil
+	}
+	return readTree(t, dir)
+}

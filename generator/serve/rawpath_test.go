@@ -120,3 +120,23 @@ func rawRequest(t *testing.T, addr, line string) (int, string) {
 	body, _ := io.ReadAll(resp.Body)
 	return resp.StatusCode, string(body)
 }
+
+// TestServeRefusesLinksOutOfTheSite: an assets folder that is a symbolic
+// link to another folder gives the error page, not that folder's files.
+func TestServeRefusesLinksOutOfTheSite(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "site")
+	writeFiles(t, root, map[string]string{
+		"outside/secret.txt": "OUTSIDE-SECRET",
+		"site/config.toml":   "today = 2026-11-28\n",
+		"site/" + alphaFile:  alpha("Alpha", "bronze"),
+	})
+	if err := os.Symlink("../outside", filepath.Join(dir, "assets")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	srv := start(t, Options{Site: dir})
+	status, body := get(t, srv.url)
+	if status != http.StatusInternalServerError || !strings.Contains(body, "path escapes from parent") || strings.Contains(body, "OUTSIDE-SECRET") {
+		t.Errorf("GET /: %d\n%s", status, body)
+	}
+}
