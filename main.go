@@ -206,6 +206,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "clustersite build:", err)
 		return exitUsage
 	}
+	siteFS, closer, err := build.OpenSite(c.site)
+	if err != nil {
+		fmt.Fprintln(stderr, "clustersite build:", err)
+		return exitUsage
+	}
+	defer closer.Close()
 	out, err := output.Create(dest)
 	if err != nil {
 		fmt.Fprintln(stderr, "clustersite build:", err)
@@ -216,7 +222,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		opts.Progress = new(build.Progress)
 		progress = showProgress(stderr, opts.Progress, progressDelay)
 	}
-	sum, err := build.Run(ctx, os.DirFS(c.site), themeFS, opts, out)
+	sum, err := build.Run(ctx, siteFS, themeFS, opts, out)
 	progress.stop()
 	if err != nil {
 		out.Abort()
@@ -262,7 +268,12 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 	}
-	siteFS := os.DirFS(c.site)
+	siteFS, closer, err := build.OpenSite(c.site)
+	if err != nil {
+		fmt.Fprintln(stderr, "clustersite check:", err)
+		return exitUsage
+	}
+	defer closer.Close()
 	l, problems, err := build.LoadModel(siteFS, opts)
 	if err != nil {
 		return reportError(stderr, "check", c.site, err)

@@ -213,6 +213,9 @@ func write(ctx context.Context, s *site.Site, r *render.Renderer, w Writer, work
 	if feed := r.Feed(s); feed != nil {
 		other = append(other, site.File{Path: site.FeedPath, Data: feed})
 	}
+	if err := checkPaths(all, other); err != nil {
+		return 0, 0, err
+	}
 	progress.pagesToWrite(len(all))
 	progress.enter(Rendering)
 	if err := renderAll(ctx, r, all, w, workers, progress); err != nil {

@@ -22,20 +22,29 @@
 //
 //	[statistics]
 //	min_group_size = 5       # smallest group whose statistics are published
+//
+// Title, licence and portfolios are single lines of text without control
+// characters or bidirectional embeddings and overrides. Each portfolio has
+// its page at portfolios/<slug>/ (package slug), so its name needs Latin
+// letters or digits and no two names may make the same slug. A config.toml
+// larger than 1 MiB is an error, as a content file is.
 package config
 
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/BurntSushi/toml"
 
 	"clustersite/generator/model"
+	"clustersite/generator/slug"
 )
 
 // FileName is the name of the config file in the site folder.
@@ -146,17 +155,28 @@ func (c *Config) TodayDate() model.Date {
 	return model.DateOf(c.Today)
 }
 
+// maxFileSize is the largest config.toml read, as for content files.
+const maxFileSize = 1 << 20
+
 // Load reads config.toml from the site folder, filling defaults. A missing
-// file is not an error. Problems in the file are returned as
-// model.Problems.
+// file is not an error. Problems in the file, and a file larger than 1 MiB,
+// are returned as model.Problems.
 func Load(site fs.FS) (Config, error) {
 	cfg := Default()
-	data, err := fs.ReadFile(site, FileName)
+	f, err := site.Open(FileName)
 	if errors.Is(err, fs.ErrNotExist) {
 		return cfg, nil
 	}
 	if err != nil {
 		return cfg, fmt.Errorf("reading %s: %w", FileName, err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	if err != nil {
+		return cfg, fmt.Errorf("reading %s: %w", FileName, err)
+	}
+	if len(data) > maxFileSize {
+		return cfg, model.Problems{{Path: FileName, Severity: model.Error, Message: "file is larger than 1 MiB"}}
 	}
 	return Parse(data)
 }
@@ -216,15 +236,58 @@ func Parse(data []byte) (Config, error) {
 	if cfg.Statistics.MinGroupSize < 1 {
 		bad("statistics.min_group_size", "must be at least 1, got %d", cfg.Statistics.MinGroupSize)
 	}
-	seen := map[string]bool{}
-	for _, p := range cfg.Portfolios {
-		if strings.TrimSpace(p) == "" || seen[p] {
-			bad("portfolios", "empty or repeated portfolio %q", p)
-		}
-		seen[p] = true
+	if msg := lineProblem(cfg.Title); msg != "" {
+		bad("title", "%s", msg)
 	}
+	if msg := lineProblem(cfg.Licence); msg != "" {
+		bad("licence", "%s", msg)
+	}
+	checkPortfolios(cfg.Portfolios, bad)
 	if ps != nil {
 		return cfg, ps
 	}
 	return cfg, nil
+}
+
+// checkPortfolios reports portfolios that are blank, repeated, or that
+// would have no page of their own: a portfolio's page is
+// portfolios/<slug>/, so its name needs Latin letters or digits, and two
+// names must not make the same slug.
+func checkPortfolios(portfolios []string, bad func(field, format string, args ...any)) {
+	seen := map[string]bool{}
+	pages := map[string]string{} // slug → portfolio
+	for _, p := range portfolios {
+		if strings.TrimSpace(p) == "" || seen[p] {
+			bad("portfolios", "empty or repeated portfolio %q", p)
+			continue
+		}
+		seen[p] = true
+		if msg := lineProblem(p); msg != "" {
+			bad("portfolios", "portfolio %q %s", p, msg)
+			continue
+		}
+		s := slug.Make(p)
+		switch other, dup := pages[s]; {
+		case s == "":
+			bad("portfolios", "portfolio %q has no Latin letters or digits to make the address of its page from", p)
+		case dup:
+			bad("portfolios", "portfolios %q and %q would share the page portfolios/%s/; make the names differ in letters or digits", other, p, s)
+		default:
+			pages[s] = p
+		}
+	}
+}
+
+// lineProblem says what is wrong with a single-line setting, or "": the
+// rules of single-line fields in content (control characters and
+// bidirectional embeddings, overrides and isolates reorder or break the
+// pages' text).
+func lineProblem(s string) string {
+	if strings.ContainsFunc(s, unicode.IsControl) {
+		return "must be a single line of text (no control characters)"
+	}
+	if strings.ContainsFunc(s, func(r rune) bool { return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 }) {
+		return "must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069)"
+	}
+	return ""
 }

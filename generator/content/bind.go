@@ -167,15 +167,42 @@ func toNumber(val any) (float64, bool) {
 	return 0, false
 }
 
-// checkText returns what is wrong with a string value, or "".
+// checkText returns what is wrong with a string value, or "". No text may
+// hold control characters but tab and line breaks: NUL and the others mean
+// nothing in a page, XML cannot carry them and CSV readers stop at them.
+// Single-line text holds none at all, and no bidirectional embedding,
+// override or isolate either: shown inline, in a title or a list, such a
+// character would reorder the text that follows it.
 func checkText(s string, line bool) string {
 	if len(s) > maxString {
 		return fmt.Sprintf("is longer than %d bytes", maxString)
 	}
-	if line && strings.ContainsFunc(s, unicode.IsControl) {
-		return "must be a single line of text (no control characters)"
+	if line {
+		if strings.ContainsFunc(s, unicode.IsControl) {
+			return "must be a single line of text (no control characters)"
+		}
+		if i := strings.IndexFunc(s, isBidiControl); i >= 0 {
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			return fmt.Sprintf("must not contain the bidirectional control character U+%04X, which reorders the text around it", r)
+		}
+		return ""
+	}
+	if i := strings.IndexFunc(s, isForbiddenControl); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		return fmt.Sprintf("must not contain control characters other than tab and line breaks, got U+%04X", r)
 	}
 	return ""
+}
+
+func isForbiddenControl(r rune) bool {
+	return unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r'
+}
+
+// isBidiControl reports the explicit directional embeddings, overrides
+// and isolates (U+202A–U+202E, U+2066–U+2069); the marks U+200E, U+200F
+// and U+061C change no text but their own and are allowed.
+func isBidiControl(r rune) bool {
+	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
 }
 
 // describe shows a decoded TOML value in a message: the value itself when

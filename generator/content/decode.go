@@ -38,6 +38,7 @@ type entry struct {
 // decode checks one assessment file.
 func (c *checker) decode(path string, data []byte) *entry {
 	e := &entry{rep: &report{path: path}}
+	defer e.rep.limit()
 	src := strings.TrimPrefix(string(data), bom)
 	if !checkDepth(e.rep, src) {
 		return e

@@ -51,7 +51,10 @@
 // Keys may also be written as dotted keys or inline tables; only the three
 // tables above exist. Single-line fields (ids, names, country, region,
 // website, portfolio, sectors, report_id, expert) must not contain control
-// characters; no string may be longer than 100,000 bytes.
+// characters or bidirectional embeddings, overrides and isolates
+// (U+202A–U+202E, U+2066–U+2069); other strings (Markdown, text values) no
+// control characters but tab and line breaks (so no NUL, which TOML allows
+// as \u0000); no string may be longer than 100,000 bytes.
 //
 // Indicator values follow the indicator's kind: count = a whole number >= 0;
 // percent = a number from 0 to 100; money = a number >= 0; year = a whole
@@ -80,6 +83,10 @@
 // indicators unreported (one warning per assessment). Each problem names the
 // file, line and column (of the key, or of the table header for a missing
 // key, or 0 when the table itself is missing) and the dotted field.
+//
+// At most 100 problems of one file are listed, the first by position,
+// followed by one that counts the others: a 1 MiB file can hold a hundred
+// thousand wrong keys.
 //
 // # Reloading
 //

@@ -57,7 +57,11 @@ func (m *Markdown) HTML(src string) template.HTML {
 type safeTransformer struct{}
 
 func (safeTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	var unwrap []ast.Node // unsafe links and images: keep only their text
+	// The tree is changed after the walk: a node replaced during it has no
+	// next sibling any more, and the walk would skip the rest of its
+	// paragraph (an image or unsafe link after an unsafe autolink).
+	var unwrap []ast.Node      // unsafe links and images: keep only their text
+	var asText []*ast.AutoLink // unsafe autolinks: keep their label as text
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -66,28 +70,46 @@ func (safeTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 		case *ast.Heading:
 			n.Level = min(6, n.Level+2)
 		case *ast.Link:
-			if !SafeURL(string(n.Destination)) {
+			if !SafeURL(renderedURL(n.Destination)) {
 				unwrap = append(unwrap, n)
 			}
 		case *ast.AutoLink:
 			if !SafeURL(string(n.URL(reader.Source()))) {
-				replaceWithText(n, n.Label(reader.Source()))
-				return ast.WalkSkipChildren, nil
+				asText = append(asText, n)
 			}
 		case *ast.Image:
 			unwrap = append(unwrap, n)
 		}
 		return ast.WalkContinue, nil
 	})
+	for _, n := range asText {
+		replaceWithText(n, n.Label(reader.Source()))
+	}
 	for _, n := range unwrap {
 		replaceWithChildren(n)
 	}
 }
 
+// renderedURL is a link destination as goldmark writes it into the href
+// attribute, before percent-encoding: with backslash escapes removed and
+// character references resolved. "&#106;avascript:" is "javascript:".
+func renderedURL(dest []byte) string {
+	return string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(dest))))
+}
+
 // SafeURL reports whether a link target may appear in a page: a relative
-// URL, a fragment, or an absolute http, https or mailto URL.
+// URL, a fragment, or an absolute http, https or mailto URL. It reads raw
+// as a browser does (the URL standard): tabs and line breaks anywhere are
+// dropped, and so are controls and spaces at either end, so
+// "java\tscript:" is a javascript: URL.
 func SafeURL(raw string) bool {
-	raw = strings.TrimSpace(raw)
+	raw = strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' {
+			return -1
+		}
+		return r
+	}, raw)
+	raw = strings.TrimFunc(raw, func(r rune) bool { return r <= ' ' })
 	if raw == "" {
 		return false
 	}

@@ -42,6 +42,10 @@
 // page listing the problems as path:line:column: field: message, with
 // status 500; it reloads by itself when the problems are fixed.
 //
+// The site folder is opened with build.OpenSite: a symbolic link that
+// leads out of it is an error (shown on the error page), never a file
+// served.
+//
 // The base URL is the server's own, so canonical links and the 404 page
 // point to the preview. Nothing is written to disk unless Options.Dest is
 // set: then every successful reload also writes the whole site there,
@@ -60,7 +64,6 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -93,7 +96,8 @@ type Options struct {
 // Server is a live preview of one site folder. Create it with New and run
 // it once with Serve.
 type Server struct {
-	opts   Options
+	opts Options
+	// site is the site folder, opened by Serve (build.OpenSite).
 	site   fs.FS
 	loader *build.Loader
 	broker *broker
@@ -118,7 +122,6 @@ func New(opts Options) *Server {
 	}
 	return &Server{
 		opts:   opts,
-		site:   os.DirFS(opts.Site),
 		loader: build.NewLoader(),
 		broker: newBroker(),
 		epoch:  fmt.Sprintf("%x", time.Now().UnixNano()),
@@ -136,6 +139,12 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	if err != nil {
 		return err
 	}
+	site, closer, err := build.OpenSite(root)
+	if err != nil {
+		return err
+	}
+	defer closer.Close()
+	s.site = site
 	w, err := newWatcher(root, s.ignored(root), s.log)
 	if err != nil {
 		return err
@@ -159,7 +168,10 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		Handler:           s,
 		BaseContext:       func(net.Listener) context.Context { return ctx },
 		ReadHeaderTimeout: 10 * time.Second,
-		ErrorLog:          s.log.std(),
+		// "OPTIONS *" too goes to ServeHTTP, which allows GET and HEAD
+		// only, instead of net/http's own 200.
+		DisableGeneralOptionsHandler: true,
+		ErrorLog:                     s.log.std(),
 	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()

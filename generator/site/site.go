@@ -43,8 +43,9 @@ type Site struct {
 	// Clusters that have at least one published assessment, sorted by name
 	// in the site language's collation, then by ID.
 	Clusters []*Cluster
-	// Stats are the portfolio statistics (over every loaded assessment,
-	// profile ones included; values are shown only through Comparison).
+	// Stats are the portfolio statistics (over the latest assessment of
+	// each cluster, if published in full; see package stats), shown only
+	// through Comparison.
 	Stats *stats.Stats
 	// Countries, Labels, Portfolios and StatusCounts group the clusters
 	// for browse pages and facet counts.

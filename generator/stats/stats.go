@@ -7,8 +7,12 @@
 //   - Only the latest assessment of each cluster (the last of
 //     Cluster.Assessments), and only the indicators it reports; an older
 //     assessment's value never stands in for a missing one.
-//   - Assessments published as profile only count like any other: their
-//     values are never shown, but they belong to the distribution.
+//   - Only assessments published in full: a cluster whose latest
+//     assessment is published as profile only counts in no group. Its
+//     values would otherwise be published: the minimum and maximum of a
+//     group are values of single clusters, and so are the quartiles of a
+//     group of five (type 7 interpolation hits x[1], x[2] and x[3]), where
+//     subtracting the four published values gives the fifth.
 //   - Only indicators whose kind, looked up in the assessment's own
 //     Methodology, is numeric (model.Kind.Numeric). Values of unknown
 //     indicators, of assessments without a methodology and non-finite
@@ -116,7 +120,7 @@ func newCollector() *collector {
 // addLatestOf adds the usable values of cl's latest assessment.
 func (c *collector) addLatestOf(cl *model.Cluster) {
 	a := cl.Latest()
-	if a == nil || a.Methodology == nil {
+	if a == nil || a.Methodology == nil || !a.Full() {
 		return
 	}
 	numeric := c.numericColumnsOf(a.Methodology)

@@ -141,11 +141,18 @@ func TestSuppressedIsSortedByPortfolioThenIndicator(t *testing.T) {
 	}
 }
 
-func TestComputeCountsProfileAssessments(t *testing.T) {
-	clusters := clustersReporting("ICT", 1, 2)
-	profile := assessed(map[string]float64{"count": 3})
+// TestComputeLeavesOutProfileAssessments: the maximum would be the
+// profile-only cluster's value.
+func TestComputeLeavesOutProfileAssessments(t *testing.T) {
+	clusters := clustersReporting("ICT", 1, 2, 3)
+	profile := assessed(map[string]float64{"count": 1000})
 	profile.Publish = model.PublishProfile
 	clusters = append(clusters, cluster("profile-only", "ICT", profile))
+	// A profile assessment after a full one: the cluster counts nowhere,
+	// as the older values never stand in for the latest.
+	renewed := assessed(map[string]float64{"count": 2000})
+	renewed.Publish = model.PublishProfile
+	clusters = append(clusters, cluster("renewed", "ICT", assessed(map[string]float64{"count": 5}), renewed))
 	s := Compute(clusters, 3)
 	want := Summary{N: 3, Min: 1, Q1: 1.5, Median: 2, Q3: 2.5, Max: 3}
 	if got, ok := s.Portfolio("ICT", "count"); !ok || got != want {
