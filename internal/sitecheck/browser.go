@@ -113,3 +113,41 @@ func clip(s string, n int) string {
 	}
 	return s[:n] + "…"
 }
+
+// cutOffJS names the boxes of the page whose content is wider than they
+// are: they scroll or clip it sideways, so part of it is out of sight at
+// the right edge. Form controls and boxes a pixel wide (visually hidden
+// text) are left out, and so are boxes matching the selector in allow.
+const cutOffJS = `((allow) => {
+	const name = e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") +
+		(e.classList.length ? "." + [...e.classList].join(".") : "");
+	const out = [];
+	for (const e of document.body.querySelectorAll("*")) {
+		if (e.matches("input, select, textarea, button") || e.clientWidth < 2) continue;
+		if (getComputedStyle(e).overflowX === "visible" || e.scrollWidth <= e.clientWidth + 1) continue;
+		if (allow && e.matches(allow)) continue;
+		const what = e.firstElementChild ? " (" + name(e.firstElementChild) + ")" : "";
+		out.push(name(e) + what + " shows " + e.clientWidth + " of " + e.scrollWidth + " px: the rest is cut off at the right edge");
+	}
+	return out;
+})`
+
+// CutOff returns a finding (check "cut-off") for each box of the page
+// loaded in the tab ctx whose content is wider than the box, so that part
+// of it is hidden or must be scrolled to sideways; boxes matching the CSS
+// selector allow ("" for none) may scroll.
+func CutOff(ctx context.Context, page, allow string) ([]Finding, error) {
+	b, err := json.Marshal(allow)
+	if err != nil {
+		return nil, err
+	}
+	msgs, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](cutOffJS+"("+string(b)+")"))
+	if err != nil {
+		return nil, fmt.Errorf("cut-off: %w", err)
+	}
+	var out []Finding
+	for _, m := range msgs {
+		out = append(out, Finding{page, "cut-off", m})
+	}
+	return out, nil
+}

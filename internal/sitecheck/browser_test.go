@@ -68,3 +68,18 @@ func TestOverflowLeavesBoxesThatScrollThemselves(t *testing.T) {
 	findings, err := Overflow(ctx, "index.html")
 	same(t, "findings", strs(t, findings, err), []string{})
 }
+
+func TestCutOffFindsBoxesWiderThanTheirContent(t *testing.T) {
+	ctx := loadFixture(t, "testdata/overflow", 375)
+	findings, err := CutOff(ctx, "index.html", "")
+	same(t, "at 375 px", strs(t, findings, err), []string{
+		"index.html: cut-off: div.box (div.inner) shows 359 of 900 px: the rest is cut off at the right edge",
+	})
+	findings, err = CutOff(ctx, "index.html", ".box")
+	same(t, "allowing .box", strs(t, findings, err), []string{})
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 800)); err != nil {
+		t.Fatal(err)
+	}
+	findings, err = CutOff(ctx, "index.html", "")
+	same(t, "at 1280 px", strs(t, findings, err), []string{})
+}
