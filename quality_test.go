@@ -14,8 +14,10 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -23,6 +25,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"clustersite/generator/chart"
 	"clustersite/internal/sitecheck"
 )
 
@@ -175,30 +178,50 @@ func waitFor(t *testing.T, ctx context.Context, expr string) {
 
 // TestSamplePassesAxe runs axe-core with the WCAG 2.0 and 2.1 A and AA
 // rules on every page of the sample and on the directory with a search and
-// a facet active.
+// a facet active, at 1280 px, and on the main pages at 375 px, where tables
+// stack; every details element open, so that what it hides is checked too.
 func TestSamplePassesAxe(t *testing.T) {
 	axe := sitecheck.NeedAxe(t, toolsDir)
 	srv := serveSample(t)
 	ctx := browser.Tab(t, srv.URL)
 	ctx, cancel := context.WithTimeout(ctx, 10*time.Minute)
 	defer cancel()
-	do(t, ctx, chromedp.EmulateViewport(1280, 900))
-	for _, path := range append(samplePages(t), searchState) {
-		visit(t, ctx, srv.URL, path)
-		if path == searchState {
-			checked := eval[[]string](t, ctx, `[...document.querySelectorAll('.facet input:checked')].map(i => i.value)`)
-			if strings.Join(checked, ",") != "DE" {
-				t.Errorf("%s: facets checked %q, want DE", path, checked)
+	for _, width := range []int64{1280, 375} {
+		paths := slices.Sorted(maps.Values(mainPages))
+		if width == 1280 {
+			paths = append(samplePages(t), searchState)
+		}
+		do(t, ctx, chromedp.EmulateViewport(width, 900))
+		for _, path := range paths {
+			visit(t, ctx, srv.URL, path)
+			if path == searchState {
+				checked := eval[[]string](t, ctx, `[...document.querySelectorAll('.facet input:checked')].map(i => i.value)`)
+				if strings.Join(checked, ",") != "DE" {
+					t.Errorf("%s: facets checked %q, want DE", path, checked)
+				}
+			}
+			openDetails(t, ctx)
+			findings, err := sitecheck.Axe(ctx, axe, path, sitecheck.WCAG21AA)
+			if err != nil {
+				t.Fatalf("%s: %v", path, err)
+			}
+			for _, f := range findings {
+				t.Errorf("at %d px: %s", width, f)
 			}
 		}
-		findings, err := sitecheck.Axe(ctx, axe, path, sitecheck.WCAG21AA)
-		if err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-		for _, f := range findings {
-			t.Error(f)
-		}
 	}
+}
+
+// mayScroll are the boxes that may scroll sideways on a small screen: the
+// report's tables of distribution figures, eight columns of numbers that
+// cannot stack, in a box that takes the keyboard focus.
+const mayScroll = `.table-scroll[tabindex="0"][role=region]:has(> table.figures-table)`
+
+// openDetails opens every details element of the page, so that checks see
+// what they hide.
+func openDetails(t *testing.T, ctx context.Context) {
+	t.Helper()
+	eval[chromedp.Void](t, ctx, `document.querySelectorAll("details").forEach(d => d.open = true)`)
 }
 
 // TestSampleFitsEveryWidth loads every page at 320, 375 and 1280 px: none
@@ -213,11 +236,16 @@ func TestSampleFitsEveryWidth(t *testing.T) {
 		do(t, ctx, chromedp.EmulateViewport(width, 800))
 		for _, path := range paths {
 			visit(t, ctx, srv.URL, path)
+			openDetails(t, ctx)
 			findings, err := sitecheck.Overflow(ctx, path)
 			if err != nil {
 				t.Fatalf("%s at %d px: %v", path, width, err)
 			}
-			for _, f := range findings {
+			cut, err := sitecheck.CutOff(ctx, path, mayScroll)
+			if err != nil {
+				t.Fatalf("%s at %d px: %v", path, width, err)
+			}
+			for _, f := range append(findings, cut...) {
 				t.Errorf("at %d px: %s", width, f)
 			}
 		}
@@ -268,4 +296,51 @@ func TestScreenshotsOfMainPages(t *testing.T) {
 		}
 	}
 	t.Logf("screenshots in %s", dir)
+}
+
+// TestLabelColoursAreTheSameEverywhere pins one colour per label: the
+// badges' dots and edges and the cards' rules (assets/style.css) use the
+// chart bars' colours (generator/chart).
+func TestLabelColoursAreTheSameEverywhere(t *testing.T) {
+	css, err := os.ReadFile("assets/style.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, fill := range map[string]string{"bronze": chart.Bronze, "silver": chart.Silver, "gold": chart.Gold} {
+		want := "--" + name + "-edge: " + fill + ";"
+		if !strings.Contains(string(css), want) {
+			t.Errorf("assets/style.css has no %q: badges and charts differ in colour", want)
+		}
+	}
+}
+
+// TestDirectoryChartsShowWholeAndReadable measures the two charts of the
+// directory in the browser: each fits its column (nothing cut off at the
+// right edge) and its 12-unit text shows between 10 and 16 px.
+func TestDirectoryChartsShowWholeAndReadable(t *testing.T) {
+	srv := serveSample(t)
+	ctx := browser.Tab(t, srv.URL)
+	for _, width := range []int64{320, 375, 1280} {
+		do(t, ctx, chromedp.EmulateViewport(width, 800))
+		visit(t, ctx, srv.URL, "/")
+		charts := eval[[]struct {
+			Class             string
+			Right, Column, PX float64
+		}](t, ctx, `[...document.querySelectorAll('.figures-section svg.chart')].map(svg => ({
+			class: svg.getAttribute('class'),
+			right: svg.getBoundingClientRect().right,
+			column: svg.closest('figure').getBoundingClientRect().right,
+			px: 12 * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width}))`)
+		if len(charts) != 2 {
+			t.Fatalf("at %d px: %d charts, want 2", width, len(charts))
+		}
+		for _, c := range charts {
+			if c.Right > c.Column+0.5 {
+				t.Errorf("at %d px: %s ends at %.0f px, past its column at %.0f px", width, c.Class, c.Right, c.Column)
+			}
+			if c.PX < 10 || c.PX > 16 {
+				t.Errorf("at %d px: %s shows its text at %.1f px, want 10 to 16", width, c.Class, c.PX)
+			}
+		}
+	}
 }
