@@ -17,6 +17,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -341,6 +342,52 @@ func TestDirectoryChartsShowWholeAndReadable(t *testing.T) {
 			if c.PX < 10 || c.PX > 16 {
 				t.Errorf("at %d px: %s shows its text at %.1f px, want 10 to 16", width, c.Class, c.PX)
 			}
+		}
+	}
+}
+
+// TestPaletteContrast checks the colours of the theme against WCAG 2.1 AA
+// where axe-core cannot see them all at once: text on its background 4.5:1
+// (badge ink on badge, status colours, links, muted text on tints), chart
+// bars and the label colours' rules and dots 3:1 against white (1.4.11).
+func TestPaletteContrast(t *testing.T) {
+	css, err := os.ReadFile("assets/style.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	vars := map[string]string{}
+	for _, m := range regexp.MustCompile(`--([a-z-]+):\s*(#[0-9a-fA-F]{3,6})\b`).FindAllStringSubmatch(string(css), -1) {
+		if _, seen := vars[m[1]]; !seen { // the first, in :root
+			vars[m[1]] = m[2]
+		}
+	}
+	color := func(name string) string {
+		if strings.HasPrefix(name, "#") {
+			return name
+		}
+		c, ok := vars[name]
+		if !ok {
+			t.Fatalf("no --%s in assets/style.css", name)
+		}
+		return c
+	}
+	for _, tc := range []struct {
+		fg, bg string
+		min    float64
+	}{
+		{"ink", "paper", 4.5}, {"muted", "paper", 4.5}, {"muted", "tint", 4.5}, {"accent", "paper", 4.5}, {"accent-ink", "accent", 4.5},
+		{"bronze-ink", "bronze-bg", 4.5}, {"silver-ink", "silver-bg", 4.5}, {"gold-ink", "gold-bg", 4.5},
+		{"valid", "paper", 4.5}, {"expiring", "paper", 4.5}, {"expired", "paper", 4.5}, {"lapsed", "paper", 4.5},
+		{"bronze-edge", "paper", 3}, {"silver-edge", "paper", 3}, {"gold-edge", "paper", 3},
+		{chart.Bronze, "paper", 3}, {chart.Silver, "paper", 3}, {chart.Gold, "paper", 3},
+		{chart.Ink, "paper", 4.5}, {chart.Muted, "paper", 4.5}, {chart.Accent, "paper", 3},
+	} {
+		ratio, err := sitecheck.Contrast(color(tc.fg), color(tc.bg))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ratio < tc.min {
+			t.Errorf("%s on %s: contrast %.2f:1, want at least %g:1", tc.fg, tc.bg, ratio, tc.min)
 		}
 	}
 }

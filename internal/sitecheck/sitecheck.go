@@ -22,11 +22,15 @@
 //     (role="img") with a name (aria-label, aria-labelledby naming
 //     elements with text, or a title child).
 //
-// Checks that need other programs: Validate runs the W3C Nu HTML Checker
-// (vnu.jar, with Java) over every HTML and CSS file of the folder in one
-// run; Axe runs axe-core in a browser tab; Overflow measures whether the
-// page in a browser tab scrolls sideways. FindTools looks the programs
-// up; NeedTools skips a test without them, or fails it when CI=true.
+// Checks that need other programs: Validator.Validate runs the W3C Nu
+// HTML Checker (vnu.jar, with Java) over every HTML and CSS file of the
+// folder in one run; in a browser tab (chromedp), Axe runs axe-core,
+// Overflow measures whether the page scrolls sideways and CutOff names the
+// boxes whose content is cut off at their right edge. FindValidator and
+// FindAxe look the programs up; NeedValidator and NeedAxe skip a test
+// without them, or fail it when CI=true.
+//
+// Contrast computes the WCAG contrast ratio of two colours.
 //
 // Pages are parsed as a browser without scripting would parse them, so
 // links inside noscript count.
