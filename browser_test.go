@@ -25,6 +25,9 @@ func TestMain(m *testing.M) {
 	browser.Close()
 	sample.remove()
 	searchSite.remove()
+	if variants.dir != "" {
+		os.RemoveAll(variants.dir)
+	}
 	os.Exit(code)
 }
 
@@ -47,6 +50,13 @@ func (s *builtSite) remove() {
 // for the test.
 func serveSample(t *testing.T) *httptest.Server {
 	t.Helper()
+	return serveDir(t, sampleDir(t))
+}
+
+// sampleDir builds the sample site once per test run and returns the
+// output folder; tests must not change it.
+func sampleDir(t *testing.T) string {
+	t.Helper()
 	sample.once.Do(func() {
 		sample.dir, sample.err = os.MkdirTemp("", "clustersite-sample-")
 		if sample.err == nil {
@@ -56,7 +66,7 @@ func serveSample(t *testing.T) *httptest.Server {
 	if sample.err != nil {
 		t.Fatal(sample.err)
 	}
-	return serveDir(t, filepath.Join(sample.dir, "public"))
+	return filepath.Join(sample.dir, "public")
 }
 
 func serveDir(t *testing.T, dir string) *httptest.Server {

@@ -14,6 +14,12 @@ import (
 // language to lang, and returns the output.
 func buildSampleIn(t *testing.T, lang string, extra ...string) map[string][]byte {
 	t.Helper()
+	return readTree(t, buildSampleDirIn(t, lang, extra...))
+}
+
+// buildSampleDirIn is buildSampleIn returning the output folder.
+func buildSampleDirIn(t *testing.T, lang string, extra ...string) string {
+	t.Helper()
 	siteDir := t.TempDir()
 	if err := os.CopyFS(filepath.Join(siteDir, "content"), os.DirFS("content")); err != nil {
 		t.Fatal(err)
@@ -33,7 +39,7 @@ func buildSampleIn(t *testing.T, lang string, extra ...string) map[string][]byte
 	if code := run(context.Background(), args, &out, &errs); code != 0 {
 		t.Fatalf("exit %d: %s", code, &errs)
 	}
-	return readTree(t, filepath.Join(siteDir, "public"))
+	return filepath.Join(siteDir, "public")
 }
 
 // TestGermanBuildShowsGermanNamesDatesAndInterface builds the sample with

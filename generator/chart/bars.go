@@ -32,10 +32,15 @@ type Stacked struct {
 	Format func(float64) string
 }
 
-// Layout of stacked charts, in viewBox units.
+// Layout of stacked charts, in viewBox units. The width is that of the
+// narrowest common phone screen's column (375 px less the margins): there
+// a chart shows whole at its text's own size, 12 px, and still at 10 px on
+// a 320 px screen; wider screens cap its width (assets/style.css), so its
+// text stays about the size of the page's small print.
 const (
-	barWidth  = 560
+	barWidth  = 340
 	barFont   = 12
+	maxLabelW = 120 // longer category labels end in "…"; the full one is in the bar's title and the table
 	legendH   = 24
 	rowH      = 20
 	rowBar    = 13
@@ -87,7 +92,7 @@ func (c Stacked) HBars() []byte {
 	for _, b := range c.Bars {
 		labelW = math.Max(labelW, textWidth(b.Label, barFont))
 	}
-	labelW = math.Min(labelW, 190) + 10
+	labelW = math.Min(labelW, maxLabelW) + 10
 	plotW := barWidth - labelW - totalRoom
 	max := math.Max(c.maxTotal(), 1)
 	h := float64(legendH + len(c.Bars)*rowH + 4)

@@ -49,9 +49,13 @@ func (r *Renderer) indicatorRow(row *site.IndicatorRow, portfolio string) templa
 	default:
 		htmlText.WriteString(&b, row.Value)
 	}
-	b.WriteString("</td>\n    <td>")
+	b.WriteString("</td>\n    <td data-label=\"")
+	htmlText.WriteString(&b, r.cat.translate("All clusters"))
+	b.WriteString("\">")
 	r.writeComparison(&b, row.All)
-	b.WriteString("</td>\n    <td>")
+	b.WriteString("</td>\n    <td data-label=\"")
+	htmlText.WriteString(&b, r.cat.translate("Portfolio"))
+	b.WriteString("\">")
 	r.writeComparison(&b, row.Portfolio)
 	b.WriteString("</td>\n    <td class=\"chart-cell\">")
 	b.WriteString(string(r.boxPlot(row, portfolio))) // the chart package escapes its text

@@ -21,8 +21,8 @@ const rowTemplate = `{{define "comparison"}}{{if .Shown}}<span class="cmp cmp-{{
     <td class="value value-text" colspan="4">{{.Value}}</td>
     {{- else}}
     <td class="value">{{if not .Reported}}<span class="missing">{{$tNotReported}}</span>{{else if eq .Kind "bool"}}{{t .Value}}{{else}}{{.Value}}{{end}}</td>
-    <td>{{template "comparison" .All}}</td>
-    <td>{{template "comparison" .Portfolio}}</td>
+    <td data-label="{{t "All clusters"}}">{{template "comparison" .All}}</td>
+    <td data-label="{{t "Portfolio"}}">{{template "comparison" .Portfolio}}</td>
     <td class="chart-cell">{{boxplot . $c.Portfolio}}</td>
     {{- end}}
    </tr>{{end}}{{end}}`
