@@ -88,19 +88,7 @@ Exit codes: 0 success (warnings alone included), 1 content problems,
 `
 )
 
-// memoryLimit is the soft limit on the memory the Go runtime holds, unless
-// the environment sets GOMEMLIMIT. A build of 10,000 clusters keeps about
-// 160 MB live, and the default pacing (GOGC=100) lets the heap grow to
-// twice that before collecting, over 450 MB of resident memory; with the
-// limit the collector runs a little earlier and the build stays under
-// 400 MB. A site whose live data alone nears the limit builds with more
-// frequent collections: set GOMEMLIMIT higher for it (README.md).
-const memoryLimit = 320 << 20
-
 func main() {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(memoryLimit)
-	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()

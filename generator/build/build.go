@@ -209,11 +209,11 @@ func Write(ctx context.Context, s *site.Site, r *render.Renderer, w Writer, work
 // write is Write that reports to progress, which may be nil.
 func write(ctx context.Context, s *site.Site, r *render.Renderer, w Writer, workers int, progress *Progress) (pages, files int, err error) {
 	all := s.Pages()
-	other := append(s.DataFiles(all), r.Assets()...)
-	if feed := r.Feed(s); feed != nil {
-		other = append(other, site.File{Path: site.FeedPath, Data: feed})
-	}
-	if err := checkPaths(all, other); err != nil {
+	// The data files first: they are megabytes at 10,000 clusters, and
+	// once written they need not stay in memory while pages render.
+	progress.enter(WritingData)
+	other, err := writeData(s, r, all, w)
+	if err != nil {
 		return 0, 0, err
 	}
 	progress.pagesToWrite(len(all))
@@ -221,13 +221,26 @@ func write(ctx context.Context, s *site.Site, r *render.Renderer, w Writer, work
 	if err := renderAll(ctx, r, all, w, workers, progress); err != nil {
 		return 0, 0, err
 	}
-	progress.enter(Finishing)
-	for _, f := range other {
+	return len(all), len(all) + other, nil
+}
+
+// writeData checks that no two output files of the site share a path,
+// then writes the data files, the assets and the feed; it returns how
+// many.
+func writeData(s *site.Site, r *render.Renderer, pages []site.Page, w Writer) (int, error) {
+	files := append(s.DataFiles(pages), r.Assets()...)
+	if feed := r.Feed(s); feed != nil {
+		files = append(files, site.File{Path: site.FeedPath, Data: feed})
+	}
+	if err := checkPaths(pages, files); err != nil {
+		return 0, err
+	}
+	for _, f := range files {
 		if err := w.WriteFile(f.Path, f.Data); err != nil {
-			return 0, 0, err
+			return 0, err
 		}
 	}
-	return len(all), len(all) + len(other), nil
+	return len(files), nil
 }
 
 // renderAll renders pages on a bounded pool of workers and writes each as

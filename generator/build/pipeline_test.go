@@ -75,7 +75,7 @@ func TestProgressFollowsTheBuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if w.seen[0] != build.Rendering || w.seen[len(w.seen)-1] != build.Finishing {
+	if w.seen[0] != build.WritingData || w.seen[len(w.seen)-1] != build.Rendering {
 		t.Errorf("phases while writing: first %s, last %s", w.seen[0], w.seen[len(w.seen)-1])
 	}
 	if w.max != sum.Pages {
