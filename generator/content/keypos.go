@@ -281,30 +281,17 @@ func (s *keyScanner) value(path scope) {
 	}
 }
 
-func (s *keyScanner) array(path scope) {
-	s.i++
-	for s.i < len(s.src) {
-		s.skipBlank(true)
-		if s.i >= len(s.src) {
-			return
-		}
-		switch s.src[s.i] {
-		case ']':
-			s.i++
-			return
-		case ',':
-			s.i++
-			continue
-		}
-		before := s.i
-		s.value(path)
-		if s.i == before {
-			s.i++
-		}
-	}
-}
+// array skips an array value, scanning each element for inline tables.
+func (s *keyScanner) array(path scope) { s.items(']', func() { s.value(path) }) }
 
-func (s *keyScanner) inlineTable(path scope) {
+// inlineTable scans the key/value pairs of an inline table.
+func (s *keyScanner) inlineTable(path scope) { s.items('}', func() { s.keyValue(path) }) }
+
+// items walks the comma-separated items of an array or inline table,
+// starting at its opening bracket and ending after close; item scans one
+// item at s.i. An item that consumes nothing is skipped by one byte, so the
+// scanner always moves on, whatever the input.
+func (s *keyScanner) items(close byte, item func()) {
 	s.i++
 	for s.i < len(s.src) {
 		s.skipBlank(true)
@@ -312,7 +299,7 @@ func (s *keyScanner) inlineTable(path scope) {
 			return
 		}
 		switch s.src[s.i] {
-		case '}':
+		case close:
 			s.i++
 			return
 		case ',':
@@ -320,7 +307,7 @@ func (s *keyScanner) inlineTable(path scope) {
 			continue
 		}
 		before := s.i
-		s.keyValue(path)
+		item()
 		if s.i == before {
 			s.i++
 		}

@@ -210,24 +210,7 @@ func oneLine(s string) string {
 func tomlString(s string) string {
 	var b strings.Builder
 	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"':
-			b.WriteString(`\"`)
-		case r == '\\':
-			b.WriteString(`\\`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\u%04X`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
+	escapeTOML(&b, s, false)
 	b.WriteByte('"')
 	return b.String()
 }
@@ -243,24 +226,34 @@ func tomlText(s string) string {
 	}
 	var b strings.Builder
 	b.WriteString("\"\"\"\n")
+	escapeTOML(&b, s, true)
+	b.WriteString(`"""`)
+	return b.String()
+}
+
+// escapeTOML writes s escaped for a basic string; multiLine keeps line
+// feeds and tabs as they are, as multi-line strings allow.
+func escapeTOML(b *strings.Builder, s string, multiLine bool) {
 	for _, r := range s {
 		switch {
 		case r == '"':
 			b.WriteString(`\"`)
 		case r == '\\':
 			b.WriteString(`\\`)
-		case r == '\n' || r == '\t':
+		case multiLine && (r == '\n' || r == '\t'):
 			b.WriteRune(r)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\n':
+			b.WriteString(`\n`)
 		case r == '\r':
 			b.WriteString(`\r`)
 		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\u%04X`, r)
+			fmt.Fprintf(b, `\u%04X`, r)
 		default:
 			b.WriteRune(r)
 		}
 	}
-	b.WriteString(`"""`)
-	return b.String()
 }
 
 func tomlArray(list []string) string {
