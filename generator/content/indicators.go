@@ -19,7 +19,7 @@ func checkIndicators(r *report, table map[string]any, a *model.Assessment) {
 	if m == nil {
 		return // unknown methodology, reported already
 	}
-	a.Values = make(map[string]model.Value, len(table))
+	found := make(map[*model.Indicator]model.Value, len(table))
 	for id, v := range table {
 		key := []string{"indicators", id}
 		ind := m.Indicator(id)
@@ -32,7 +32,13 @@ func checkIndicators(r *report, table map[string]any, a *model.Assessment) {
 			r.keyErrorf(key, "%s", msg)
 			continue
 		}
-		a.Values[ind.ID] = val // ind.ID, not id: see keepNoSource
+		found[ind] = val // keyed by ind, whose ID is kept, not id: see keepNoSource
+	}
+	a.Values = make(model.Values, 0, len(found))
+	for _, ind := range m.Indicators() {
+		if val, ok := found[ind]; ok {
+			a.Values = append(a.Values, model.IndicatorValue{ID: ind.ID, Value: val})
+		}
 	}
 	if a.Full() && !a.Draft {
 		warnMissing(r, m, a.Values)
@@ -47,11 +53,11 @@ func indicatorSet(m *model.Methodology) map[string]bool {
 	return set
 }
 
-func warnMissing(r *report, m *model.Methodology, values map[string]model.Value) {
+func warnMissing(r *report, m *model.Methodology, values model.Values) {
 	all := m.Indicators()
 	var missing []string
 	for _, ind := range all {
-		if _, ok := values[ind.ID]; !ok {
+		if _, ok := values.Get(ind.ID); !ok {
 			missing = append(missing, ind.ID)
 		}
 	}

@@ -131,7 +131,7 @@ func TestFullAssessmentRoundTrips(t *testing.T) {
 		"service_portfolio":  {List: []string{"matchmaking", "training and qualification"}},
 		"recognition":        {Text: "Best regional cluster 2018"},
 	} {
-		if got := a.Values[id]; !reflect.DeepEqual(got, want) {
+		if got, _ := a.Values.Get(id); !reflect.DeepEqual(got, want) {
 			t.Errorf("%s = %+v, want %+v", id, got, want)
 		}
 	}
@@ -141,8 +141,8 @@ func TestPublishProfileIsKept(t *testing.T) {
 	src := strings.Replace(fullFile, `publish = "full"`, `publish = "profile"`, 1)
 	dir := expectProblems(t, one(src))
 	a := dir.Clusters[0].Assessments[0]
-	if a.Publish != model.PublishProfile || a.Full() || a.Values["participants"].Num != 54 {
-		t.Errorf("assessment = publish %q, participants %v; want profile with its values", a.Publish, a.Values["participants"])
+	if v, _ := a.Values.Get("participants"); a.Publish != model.PublishProfile || a.Full() || v.Num != 54 {
+		t.Errorf("assessment = publish %q, participants %v; want profile with its values", a.Publish, v)
 	}
 }
 
@@ -251,8 +251,9 @@ func TestSiteMethodologyOverridesTheBuiltIn(t *testing.T) {
 	if m.Title != "Site Bronze" || len(m.Indicators()) != 1 {
 		t.Errorf("methodology = %q with %d indicators, want the site's", m.Title, len(m.Indicators()))
 	}
-	if a := dir.Clusters[0].Assessments[0]; a.Methodology != m || a.Values["members"].Num != 12 {
-		t.Errorf("assessment uses %v, members = %v", a.Methodology.Title, a.Values["members"])
+	a := dir.Clusters[0].Assessments[0]
+	if members, _ := a.Values.Get("members"); a.Methodology != m || members.Num != 12 {
+		t.Errorf("assessment uses %v, members = %v", a.Methodology.Title, members)
 	}
 }
 

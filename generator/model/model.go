@@ -94,9 +94,9 @@ type Assessment struct {
 	// Summary and Recommendations are Markdown source.
 	Summary         string
 	Recommendations string
-	// Values of the reported indicators by indicator ID. A missing key
-	// means "not reported".
-	Values map[string]Value
+	// Values of the reported indicators, in the methodology's order. An
+	// indicator without a value is "not reported".
+	Values Values
 }
 
 // Full reports whether the whole report may be published.

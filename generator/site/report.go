@@ -154,9 +154,9 @@ func newReport(s *Site, c *Cluster, a *model.Assessment, p label.Period) *Report
 	return r
 }
 
-func newIndicatorRow(s *Site, portfolio string, ind *model.Indicator, values map[string]model.Value) *IndicatorRow {
+func newIndicatorRow(s *Site, portfolio string, ind *model.Indicator, values model.Values) *IndicatorRow {
 	row := &IndicatorRow{ID: ind.ID, Title: ind.Title, Kind: ind.Kind, Unit: ind.Unit, Help: ind.Help}
-	v, ok := values[ind.ID]
+	v, ok := values.Get(ind.ID)
 	if !ok {
 		return row
 	}

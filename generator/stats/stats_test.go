@@ -34,9 +34,9 @@ var testMethodology = newMethodology("test", map[string]model.Kind{
 // assessed returns a full assessment of testMethodology reporting the
 // given numeric values.
 func assessed(values map[string]float64) *model.Assessment {
-	a := &model.Assessment{Methodology: testMethodology, Publish: model.PublishFull, Values: map[string]model.Value{}}
+	a := &model.Assessment{Methodology: testMethodology, Publish: model.PublishFull, }
 	for id, v := range values {
-		a.Values[id] = model.Value{Num: v}
+		a.Values = append(a.Values, model.IndicatorValue{ID: id, Value: model.Value{Num: v}})
 	}
 	return a
 }
@@ -180,11 +180,11 @@ func TestComputeCountsOnlyTheLatestAssessment(t *testing.T) {
 
 func TestComputeIgnoresNonNumericKinds(t *testing.T) {
 	a := assessed(map[string]float64{"count": 1, "percent": 50, "money": 1e6, "year": 2010, "number": 2.5})
-	a.Values["bool"] = model.Value{Bool: true}
-	a.Values["choice"] = model.Value{Text: "monthly"}
-	a.Values["multichoice"] = model.Value{List: []string{"events"}}
-	a.Values["text"] = model.Value{Text: "award"}
-	a.Values["unknown"] = model.Value{Num: 7}
+	a.Values = append(a.Values, model.IndicatorValue{ID: "bool", Value: model.Value{Bool: true}})
+	a.Values = append(a.Values, model.IndicatorValue{ID: "choice", Value: model.Value{Text: "monthly"}})
+	a.Values = append(a.Values, model.IndicatorValue{ID: "multichoice", Value: model.Value{List: []string{"events"}}})
+	a.Values = append(a.Values, model.IndicatorValue{ID: "text", Value: model.Value{Text: "award"}})
+	a.Values = append(a.Values, model.IndicatorValue{ID: "unknown", Value: model.Value{Num: 7}})
 	s := Compute([]*model.Cluster{cluster("a", "ICT", a)}, 1)
 	for _, id := range []string{"count", "percent", "money", "year", "number"} {
 		if _, ok := s.All(id); !ok {
@@ -377,7 +377,8 @@ func TestComputeAgreesWithSortingEachGroup(t *testing.T) {
 	}
 	want := map[groupKey][]float64{}
 	for _, c := range clusters {
-		for id, v := range c.Latest().Values {
+		for _, v := range c.Latest().Values {
+			id := v.ID
 			if ind := c.Latest().Methodology.Indicator(id); ind == nil || !ind.Kind.Numeric() {
 				continue
 			}
@@ -417,12 +418,12 @@ func syntheticDirectory(n, indicators int) []*model.Cluster {
 	m := newMethodology("synthetic", kinds)
 	rng := rand.New(rand.NewPCG(1, 2))
 	newAssessment := func() *model.Assessment {
-		a := &model.Assessment{Methodology: m, Values: make(map[string]model.Value, len(kinds))}
+		a := &model.Assessment{Methodology: m, Values: make(model.Values, 0, len(kinds))}
 		for id, kind := range kinds {
 			if kind.Numeric() {
-				a.Values[id] = model.Value{Num: math.Round(rng.ExpFloat64() * 100)}
+				a.Values = append(a.Values, model.IndicatorValue{ID: id, Value: model.Value{Num: math.Round(rng.ExpFloat64() * 100)}})
 			} else {
-				a.Values[id] = model.Value{Text: "x", Bool: true}
+				a.Values = append(a.Values, model.IndicatorValue{ID: id, Value: model.Value{Text: "x", Bool: true}})
 			}
 		}
 		return a
