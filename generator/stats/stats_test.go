@@ -34,7 +34,7 @@ var testMethodology = newMethodology("test", map[string]model.Kind{
 // assessed returns a full assessment of testMethodology reporting the
 // given numeric values.
 func assessed(values map[string]float64) *model.Assessment {
-	a := &model.Assessment{Methodology: testMethodology, Publish: model.PublishFull, }
+	a := &model.Assessment{Methodology: testMethodology, Publish: model.PublishFull}
 	for id, v := range values {
 		a.Values = append(a.Values, model.IndicatorValue{ID: id, Value: model.Value{Num: v}})
 	}
