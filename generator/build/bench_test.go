@@ -31,6 +31,7 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"runtime"
 	"runtime/metrics"
@@ -377,8 +378,11 @@ func heapObjects() uint64 {
 // BenchmarkPreview edits one assessment of 10,000 clusters and measures
 // what `serve` does before it can answer with the changed page: reload the
 // site folder and render the report page of the edited assessment. The
-// variant cached reloads with a build.Loader, which decodes again only the
-// changed file; full loads everything with build.Load.
+// variant watched reloads as serve does, with a build.Loader told which
+// file changed (Loader.Changed), which reads that file only and derives
+// the site from the last one; cached reloads with a Loader not told, which
+// looks at every file to find the changed one; full loads everything with
+// build.Load.
 func BenchmarkPreview(b *testing.B) {
 	dir := b.TempDir()
 	if _, err := corpus.Write(dir, corpus.Options{Clusters: 10000, Seed: 1, ProfileShare: corpus.DefaultProfileShare}); err != nil {
@@ -392,15 +396,20 @@ func BenchmarkPreview(b *testing.B) {
 			return checked(s, ps.Errors(), err)
 		},
 	}
-	loader := build.NewLoader()
-	loaders["cached"] = func() (*site.Site, error) {
-		s, ps, err := loader.Load(fsys, build.Options{})
-		return checked(s, ps.Errors(), err)
+	for _, name := range []string{"watched", "cached"} {
+		loader := build.NewLoader()
+		loaders[name] = func() (*site.Site, error) {
+			if name == "watched" {
+				loader.Changed([]string{ed.rel})
+			}
+			s, ps, err := loader.Load(fsys, build.Options{})
+			return checked(s, ps.Errors(), err)
+		}
+		if _, err := loaders[name](); err != nil { // fill the cache
+			b.Fatal(err)
+		}
 	}
-	if _, err := loaders["cached"](); err != nil { // fill the cache
-		b.Fatal(err)
-	}
-	for _, name := range []string{"cached", "full"} {
+	for _, name := range []string{"watched", "cached", "full"} {
 		b.Run("clusters=10000/"+name, func(b *testing.B) {
 			var cpu cpuMeter
 			for b.Loop() {
@@ -438,6 +447,7 @@ func checked(s *site.Site, errs model.Problems, err error) (*site.Site, error) {
 type editor struct {
 	b    *testing.B
 	file string // on disk
+	rel  string // file, relative to the site folder
 	page string // output path of its report page
 	orig []byte
 	n    int
@@ -465,7 +475,8 @@ func newEditor(b *testing.B, dir string) *editor {
 				b.Fatal(err)
 			}
 			date := strings.TrimSuffix(filepath.Base(f), ".toml")
-			e := &editor{b: b, file: f, page: "clusters/" + c.Name() + "/" + date + "/index.html", orig: data, r: r}
+			rel := path.Join(corpus.ContentDir, c.Name(), filepath.Base(f))
+			e := &editor{b: b, file: f, rel: rel, page: "clusters/" + c.Name() + "/" + date + "/index.html", orig: data, r: r}
 			b.Cleanup(func() { os.WriteFile(f, data, 0o644) })
 			return e
 		}
@@ -487,19 +498,17 @@ func (e *editor) edit() string {
 }
 
 // render renders the edited assessment's report page from s, finding it
-// the way serve does: among s.Pages().
+// the way serve does (site.Page).
 func (e *editor) render(s *site.Site) []byte {
-	for _, p := range s.Pages() {
-		if p.Path == e.page {
-			var buf bytes.Buffer
-			if err := e.r.Render(&buf, p); err != nil {
-				e.b.Fatal(err)
-			}
-			return buf.Bytes()
-		}
+	p, ok := s.Page(e.page)
+	if !ok {
+		e.b.Fatalf("no page %s", e.page)
 	}
-	e.b.Fatalf("no page %s", e.page)
-	return nil
+	var buf bytes.Buffer
+	if err := e.r.Render(&buf, p); err != nil {
+		e.b.Fatal(err)
+	}
+	return buf.Bytes()
 }
 
 // BenchmarkRender renders every page of 10,000 clusters into memory on

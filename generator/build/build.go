@@ -96,18 +96,49 @@ func LoadModel(siteDir fs.FS, opts Options) (*Loaded, model.Problems, error) {
 	return loadModel(siteDir, opts, nil)
 }
 
+// newSite derives the site from dir: from the last one when there is a
+// Loader.
+func (l *Loader) newSite(dir *model.Directory, cfg config.Config, today model.Date) *site.Site {
+	if l == nil {
+		return site.New(dir, cfg, today)
+	}
+	return site.Next(l.last, dir, cfg, today)
+}
+
+// contentCache is the content cache of l, nil without a Loader.
+func (l *Loader) contentCache() *content.Cache {
+	if l == nil {
+		return nil
+	}
+	return &l.cache
+}
+
 // Loader loads one site folder again and again, as the dev server does
 // after every change: it gives what Load and LoadModel give, but keeps the
 // decoded content files in memory between loads, so that a reload decodes
 // only the files whose bytes changed (see content.Cache for why that can
-// never give stale data). The zero Loader is ready; it is safe for
-// concurrent use.
+// never give stale data), and derives the site from the last one
+// (site.Next), so that a reload works out again only what the changed
+// clusters change. The zero Loader is ready; it is safe for concurrent use.
 type Loader struct {
 	cache content.Cache
+	mu    sync.Mutex
+	// last is the site of the last successful load.
+	last *site.Site
 }
 
 // NewLoader returns an empty Loader.
 func NewLoader() *Loader { return new(Loader) }
+
+// Changed tells l which paths of the site folder (site-relative,
+// slash-separated; a folder stands for everything below it, "." for the
+// whole folder) changed since the last load, as a file watcher reports
+// them. Once told, l reads again only the content files at or below the
+// paths it was told of, and takes every other one as it was without
+// looking at it: at 10,000 clusters, looking at every file is most of a
+// reload. So tell it every change, or never; after changes may have been
+// missed, tell it ".".
+func (l *Loader) Changed(paths []string) { l.cache.Changed(paths) }
 
 // Load is Load with the cache of l. Use one Loader per site folder.
 func (l *Loader) Load(siteDir fs.FS, opts Options) (*site.Site, model.Problems, error) {
@@ -120,10 +151,17 @@ func (l *Loader) Load(siteDir fs.FS, opts Options) (*site.Site, model.Problems, 
 
 // LoadModel is LoadModel with the cache of l.
 func (l *Loader) LoadModel(siteDir fs.FS, opts Options) (*Loaded, model.Problems, error) {
-	return loadModel(siteDir, opts, &l.cache)
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	m, problems, err := loadModel(siteDir, opts, l)
+	if m != nil {
+		l.last = m.Site
+	}
+	return m, problems, err
 }
 
-func loadModel(siteDir fs.FS, opts Options, cache *content.Cache) (*Loaded, model.Problems, error) {
+// loadModel loads with the Loader l, or without one when l is nil.
+func loadModel(siteDir fs.FS, opts Options, l *Loader) (*Loaded, model.Problems, error) {
 	cfg, err := config.Load(siteDir)
 	if err != nil {
 		var ps model.Problems
@@ -151,14 +189,14 @@ func loadModel(siteDir fs.FS, opts Options, cache *content.Cache) (*Loaded, mode
 		today = model.DateOf(clock())
 	}
 	opts.Progress.enter(Loading)
-	dir, problems := content.Load(siteDir, cfg, content.Options{Drafts: opts.Drafts, Cache: cache, Progress: opts.Progress.contentProgress()})
+	dir, problems := content.Load(siteDir, cfg, content.Options{Drafts: opts.Drafts, Cache: l.contentCache(), Progress: opts.Progress.contentProgress()})
 	if len(problems.Errors()) > 0 {
 		return nil, problems, nil
 	}
 	if cfg.BaseURL == "" {
 		problems = append(problems, noFeedWarning())
 	}
-	return &Loaded{Directory: dir, Site: site.New(dir, cfg, today)}, problems, nil
+	return &Loaded{Directory: dir, Site: l.newSite(dir, cfg, today)}, problems, nil
 }
 
 // noFeedWarning says that a site without base_url gets no feed.xml: Atom

@@ -7,24 +7,73 @@ import (
 )
 
 // assemble groups the decoded files into clusters, reporting ids shared by
-// different clusters and clusters assessed twice on one date. entries are in
-// path order; so is every group, which makes the reports deterministic.
-func assemble(entries []*entry, opts Options) []*model.Cluster {
-	groups := map[string][]*entry{}
-	for _, e := range entries {
-		if e.id != "" && e.profile != nil && e.a != nil {
-			groups[e.id] = append(groups[e.id], e)
-		}
+// different clusters and clusters assessed twice on one date, and returns
+// the clusters by id with the problems of every file. entries are in path
+// order; so is every group, which makes the reports deterministic.
+// assemble works on the entries themselves; a Cache assembles clones
+// (assembly).
+func assemble(entries []*entry, drafts bool) ([]*model.Cluster, model.Problems) {
+	groups, loose := group(entries)
+	var problems model.Problems
+	for _, e := range loose {
+		problems = append(problems, e.rep.problems...)
 	}
 	var clusters []*model.Cluster
 	for _, id := range sortedKeys(groups) {
-		members := sameCluster(id, groups[id])
-		checkDates(id, members)
-		if c := buildCluster(id, members, opts); c != nil {
-			clusters = append(clusters, c)
+		a := assembleCluster(id, groups[id], drafts, false)
+		problems = append(problems, a.problems...)
+		if a.cluster != nil {
+			clusters = append(clusters, a.cluster)
 		}
 	}
-	return clusters
+	return clusters, problems
+}
+
+// group returns the entries that name a cluster, by cluster id, and the
+// loose ones, which cannot be part of a cluster (their problems say why).
+func group(entries []*entry) (groups map[string][]*entry, loose []*entry) {
+	groups = map[string][]*entry{}
+	for _, e := range entries {
+		if inCluster(e) {
+			groups[e.id] = append(groups[e.id], e)
+		} else {
+			loose = append(loose, e)
+		}
+	}
+	return groups, loose
+}
+
+// inCluster reports whether e is an assessment of a cluster.
+func inCluster(e *entry) bool { return e.id != "" && e.profile != nil && e.a != nil }
+
+// assembled is the result of assembling the entries of one cluster id.
+type assembled struct {
+	// entries of the id, in path order, as assembleCluster got them.
+	entries []*entry
+	// cluster is nil when no assessment is left (drafts only).
+	cluster *model.Cluster
+	// problems of the entries, from decoding and assembling.
+	problems model.Problems
+}
+
+// assembleCluster assembles the entries of one cluster id, or clones of
+// them when clone is set.
+func assembleCluster(id string, group []*entry, drafts, clone bool) *assembled {
+	a := &assembled{entries: group}
+	work := group
+	if clone {
+		work = make([]*entry, len(group))
+		for i, e := range group {
+			work[i] = e.clone()
+		}
+	}
+	members := sameCluster(id, work)
+	checkDates(id, members)
+	a.cluster = buildCluster(id, members, drafts)
+	for _, e := range work {
+		a.problems = append(a.problems, e.rep.problems...)
+	}
+	return a
 }
 
 // sameCluster returns the entries of the cluster the first entry with a
@@ -69,12 +118,12 @@ func checkDates(id string, members []*entry) {
 }
 
 // buildCluster returns the cluster with its assessments sorted by date and
-// the profile of the newest one; drafts count only when opts.Drafts is set.
-// It returns nil when no assessment is left.
-func buildCluster(id string, members []*entry, opts Options) *model.Cluster {
+// the profile of the newest one; drafts count only when drafts is set. It
+// returns nil when no assessment is left.
+func buildCluster(id string, members []*entry, drafts bool) *model.Cluster {
 	var kept []*entry
 	for _, e := range members {
-		if !e.a.Draft || opts.Drafts {
+		if !e.a.Draft || drafts {
 			kept = append(kept, e)
 		}
 	}

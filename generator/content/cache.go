@@ -15,8 +15,7 @@ import (
 // the dev server, which loads the site again after every change, decodes
 // only the files that changed. Pass the same Cache in Options.Cache to
 // every Load of one site folder; the zero Cache is empty and ready. A
-// Cache is safe for concurrent use, but loads that share it should not
-// overlap (they would only be slower).
+// Cache is safe for concurrent use; loads that share it run one at a time.
 //
 // What a file decodes to is found by its path and the SHA-256 of its
 // bytes, so the cache cannot answer with anything but what decoding the
@@ -33,6 +32,15 @@ import (
 // same, because a second change within the clock's resolution could leave
 // the same times. File systems that report no inode (fstest.MapFS, any
 // non-Linux system) are always read and hashed.
+//
+// Even looking at every file's times is too slow for a preview at 10,000
+// clusters. A caller that watches the site folder can say what changed
+// instead (Changed): Load then looks only at those paths and takes every
+// other file, and every cluster none of whose files changed, as they were.
+//
+// The clusters of a Load with a Cache are never changed afterwards, and a
+// cluster none of whose files changed since the last Load is the same
+// *model.Cluster, so later stages can reuse what they derived from it.
 type Cache struct {
 	mu sync.Mutex
 	// env identifies what decoding depended on: portfolios and the bytes
@@ -42,11 +50,31 @@ type Cache struct {
 	// and new ones point to the same *model.Methodology values.
 	methodologies map[string]*model.Methodology
 	files         map[string]*cachedFile
-	// loads counts loads; a file seen by the current one has seen ==
-	// loads.
-	loads int
+	// tree is the last walk of content/, kept up to date with changed.
+	tree *tree
+	// told is set once Changed was called: from then on, only the paths
+	// in changed may differ from the last load.
+	told    bool
+	changed []string
+	// assembly is how the last load assembled the clusters.
+	assembly assembly
 	// decoded counts the files decoded, for tests.
 	decoded int
+}
+
+// Changed tells k that the files at these site-relative, slash-separated
+// paths may have changed since the last Load, as a file watcher reports
+// them: a file, or a folder for everything below it ("." is the whole
+// site folder). Once Changed has been called, the next loads look only at
+// the paths reported since the load before, and take every other file as
+// it was, without reading or even looking at it: call it for every change,
+// or never. After changes may have been missed (the watcher lost events),
+// report ".": the next Load walks content/ again and checks every file.
+func (k *Cache) Changed(paths []string) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.told = true
+	k.changed = append(k.changed, paths...)
 }
 
 // stampMargin is how long before a read a file's times must lie for its
@@ -55,14 +83,12 @@ const stampMargin = 2 * time.Second
 
 // cachedFile is one decoded assessment file.
 type cachedFile struct {
-	// seen is the number of the last load that saw the file.
-	seen int
 	// stamp of the file when read; trusted says whether a file with the
 	// same stamp may be taken as unchanged without reading it.
 	stamp   fileStamp
 	trusted bool
 	sum     [sha256.Size]byte
-	// e is never changed: Load works on clones.
+	// e is never changed: assembly works on clones.
 	e *entry
 }
 
@@ -72,10 +98,48 @@ type fileStamp struct {
 	ino, dev           uint64
 }
 
-// begin starts a load: it empties the cache unless the portfolios and
-// methodology files are those of the last load, and returns the
-// methodologies assessments must point to.
-func (k *Cache) begin(site fs.FS, cfg config.Config, methodologyFiles []string, ms map[string]*model.Methodology) map[string]*model.Methodology {
+// loadSite is Load with the cache.
+func (k *Cache) loadSite(site fs.FS, cfg config.Config, opts Options) (*model.Directory, model.Problems) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	touched := k.refresh(site)
+	ms, problems := loadMethodologies(site, k.tree.files.methodologies)
+	problems = append(problems, k.tree.problems...)
+	if k.begin(site, cfg, k.tree.files.methodologies, ms) {
+		touched = nil // every file is to be decoded again
+	}
+	c := &checker{cfg: cfg, methodologies: k.methodologies}
+	opts.Progress.found(len(k.tree.files.assessments))
+	if touched != nil && k.assembly.byID != nil && k.assembly.drafts == opts.Drafts {
+		k.loadChanged(c, site, touched)
+		opts.Progress.read(len(k.tree.files.assessments))
+	} else {
+		k.loadAll(c, site, opts)
+	}
+	problems = append(problems, k.assembly.problems()...)
+	problems.Sort()
+	return &model.Directory{Clusters: k.assembly.clusters, Methodologies: k.methodologies}, problems
+}
+
+// refresh brings the walk of content/ up to date and returns the files at
+// or below the paths changed (see tree.refresh), or nil after walking
+// content/ again, when every file must be looked at.
+func (k *Cache) refresh(site fs.FS) (touched map[string]bool) {
+	changed := k.changed
+	k.changed = nil
+	if k.told && k.tree != nil {
+		if touched, ok := k.tree.refresh(site, changed); ok {
+			return touched
+		}
+	}
+	k.tree = findFiles(site)
+	return nil
+}
+
+// begin empties the cache unless the portfolios and methodology files are
+// those of the last load, and reports whether it did; ms are the
+// methodologies loaded now, which cached assessments point to from then on.
+func (k *Cache) begin(site fs.FS, cfg config.Config, methodologyFiles []string, ms map[string]*model.Methodology) bool {
 	h := sha256.New()
 	for _, p := range cfg.Portfolios {
 		h.Write([]byte(p + "\x00"))
@@ -91,40 +155,86 @@ func (k *Cache) begin(site fs.FS, cfg config.Config, methodologyFiles []string, 
 	}
 	var env [sha256.Size]byte
 	h.Sum(env[:0])
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	if k.files == nil || env != k.env {
-		k.env, k.methodologies, k.files = env, ms, map[string]*cachedFile{}
+	if k.files != nil && env == k.env {
+		return false
 	}
-	k.loads++
-	return k.methodologies
+	k.env, k.methodologies, k.files, k.assembly = env, ms, map[string]*cachedFile{}, assembly{}
+	return true
 }
 
-// load returns the entry of the assessment file at path, decoding it only
-// when the cache does not have what its current bytes decode to.
-func (k *Cache) load(c *checker, site fs.FS, path string) *entry {
-	k.mu.Lock()
-	old := k.files[path]
-	if old != nil {
-		old.seen = k.loads
+// loadAll looks at every assessment file, reads those whose stamp does
+// not show them unchanged, and assembles the clusters again, keeping
+// those whose files are the same.
+func (k *Cache) loadAll(c *checker, site fs.FS, opts Options) {
+	files := k.tree.files.assessments
+	entries := make([]*entry, len(files))
+	kept := make([]*cachedFile, len(files))
+	parallel(len(files), func(i int) {
+		entries[i], kept[i] = k.check(c, site, files[i], k.files[files[i]])
+		opts.Progress.read(1)
+	})
+	cached := make(map[string]*cachedFile, len(files)) // without the files gone
+	for i, f := range kept {
+		if f != nil {
+			k.count(f.e, k.files[files[i]].entry())
+			cached[files[i]] = f
+		}
 	}
-	load := k.loads
-	k.mu.Unlock()
+	k.files = cached
+	k.assembly.rebuild(entries, opts.Drafts)
+}
+
+// loadChanged reads the files touched again and assembles again the
+// clusters they belong to, or belonged to. It takes every other file as
+// it was.
+func (k *Cache) loadChanged(c *checker, site fs.FS, touched map[string]bool) {
+	var files []string
+	for p, listed := range touched {
+		if listed {
+			files = append(files, p)
+		}
+	}
+	entries := make([]*entry, len(files))
+	kept := make([]*cachedFile, len(files))
+	parallel(len(files), func(i int) {
+		entries[i], kept[i] = k.check(c, site, files[i], k.files[files[i]])
+	})
+	changes := make(map[string]change, len(touched))
+	for p := range touched {
+		changes[p] = change{was: k.files[p].entry()}
+		delete(k.files, p)
+	}
+	for i, p := range files {
+		changes[p] = change{was: changes[p].was, is: entries[i]}
+		if kept[i] != nil {
+			k.count(kept[i].e, changes[p].was)
+			k.files[p] = kept[i]
+		}
+	}
+	k.assembly.update(changes)
+}
+
+// check returns the entry of the assessment file at path and, when it
+// could be read, the cachedFile to keep for it. old is what the cache
+// holds for the file: it is returned as it is when its stamp shows the file
+// unchanged, and its entry is kept when the bytes read are the same. A
+// file that cannot be read is not cached: the next load tries again.
+func (k *Cache) check(c *checker, site fs.FS, path string, old *cachedFile) (*entry, *cachedFile) {
 	var stamp fileStamp
 	var stamped bool
 	if fi, err := fs.Stat(site, path); err == nil {
 		stamp, stamped = stampOf(fi)
 	}
 	if old != nil && old.trusted && stamped && stamp == old.stamp {
-		return old.e.clone()
+		return old.e, old
 	}
 	readAt := time.Now()
 	r := &report{path: path}
 	data, ok := readContent(site, r)
 	if !ok {
-		return &entry{rep: r} // not cached: the next load tries again
+		return &entry{rep: r}, nil
 	}
-	f := &cachedFile{seen: load, stamp: stamp, sum: sha256.Sum256(data)}
+	f := &cachedFile{stamp: stamp, sum: sha256.Sum256(data)}
 	f.trusted = stamped && time.Unix(0, stamp.mtime).Before(readAt.Add(-stampMargin)) &&
 		time.Unix(0, stamp.ctime).Before(readAt.Add(-stampMargin))
 	if old != nil && old.sum == f.sum {
@@ -133,24 +243,14 @@ func (k *Cache) load(c *checker, site fs.FS, path string) *entry {
 		f.e = c.decode(path, data)
 		f.e.rep.source = rereader(site, path)
 	}
-	k.mu.Lock()
-	if f.e != old.entry() {
-		k.decoded++
-	}
-	k.files[path] = f
-	k.mu.Unlock()
-	return f.e.clone()
+	return f.e, f
 }
 
-// forget drops the files that the current load did not see: removed or
-// renamed files.
-func (k *Cache) forget() {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	for p, f := range k.files {
-		if f.seen != k.loads {
-			delete(k.files, p)
-		}
+// count counts e as decoded, for tests, unless it is the entry the file
+// had.
+func (k *Cache) count(e, was *entry) {
+	if e != was {
+		k.decoded++
 	}
 }
 
@@ -161,7 +261,7 @@ func (f *cachedFile) entry() *entry {
 	return f.e
 }
 
-// clone returns a copy of e that Load may change (assemble adds problems
+// clone returns a copy of e that assemble may change (it adds problems
 // and links assessments to clusters) without changing e. The profile,
 // the values and the key positions are shared: nothing changes them.
 func (e *entry) clone() *entry {

@@ -10,8 +10,9 @@
 // subfolders of content/methodologies/ are not read). The convention is
 // content/clusters/<cluster-id>/<YYYY-MM-DD>.toml, but the path carries no
 // meaning. Other files (README.md, images) are ignored, and so are hidden
-// files and folders (names starting with '.') and editor backups (names
-// ending in '~' or '.swp'). A symbolic link anywhere under content/ is an
+// files and folders (names starting with '.'), editor backups and
+// temporary files (names ending in '~', '.swp', '.swx' or '.tmp', and vim's
+// "4913"): SkipName. A symbolic link anywhere under content/ is an
 // error. A file larger than 1 MiB is an error and is not decoded, and so is
 // a file that nests arrays, inline tables or dotted keys deeper than 16
 // levels (the TOML decoder is slow on deep nesting); a leading UTF-8 byte
@@ -92,7 +93,11 @@
 //
 // A dev server loads the same folder after every change. With a Cache in
 // Options, Load decodes only the files whose bytes changed since the last
-// Load with that Cache and gives exactly what a Load without it gives.
+// Load with that Cache and gives exactly what a Load without it gives. A
+// dev server that watches the folder tells the Cache which paths changed
+// (Cache.Changed); Load then looks at those paths only, assembles again
+// only the clusters whose files changed, and returns the same
+// *model.Cluster for every other cluster.
 //
 // Drafts are validated like every other file and then left out of the
 // Directory unless Options.Drafts is set; a cluster with only draft

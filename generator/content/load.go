@@ -5,9 +5,7 @@ import (
 	"errors"
 	"io"
 	"io/fs"
-	"path"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -54,32 +52,37 @@ type Progress struct {
 // sorted with Problems.Sort(). Callers treat len(problems.Errors())>0 as
 // failure.
 func Load(site fs.FS, cfg config.Config, opts Options) (*model.Directory, model.Problems) {
-	files, problems := findFiles(site)
-	ms, mps := loadMethodologies(site, files.methodologies)
-	problems = append(problems, mps...)
-	load := (*checker).load
 	if opts.Cache != nil {
-		ms = opts.Cache.begin(site, cfg, files.methodologies, ms)
-		load = func(c *checker, site fs.FS, path string) *entry { return opts.Cache.load(c, site, path) }
-		defer opts.Cache.forget()
+		return opts.Cache.loadSite(site, cfg, opts)
 	}
+	t := findFiles(site)
+	ms, problems := loadMethodologies(site, t.files.methodologies)
+	problems = append(problems, t.problems...)
 	c := &checker{cfg: cfg, methodologies: ms}
-	entries := make([]*entry, len(files.assessments))
-	if opts.Progress != nil {
-		opts.Progress.Files.Store(int64(len(entries)))
-	}
+	files := t.files.assessments
+	entries := make([]*entry, len(files))
+	opts.Progress.found(len(files))
 	parallel(len(entries), func(i int) {
-		entries[i] = load(c, site, files.assessments[i])
-		if opts.Progress != nil {
-			opts.Progress.Read.Add(1)
-		}
+		entries[i] = c.load(site, files[i])
+		opts.Progress.read(1)
 	})
-	dir := &model.Directory{Clusters: assemble(entries, opts), Methodologies: ms}
-	for _, e := range entries {
-		problems = append(problems, e.rep.problems...)
-	}
+	clusters, ps := assemble(entries, opts.Drafts)
+	problems = append(problems, ps...)
 	problems.Sort()
-	return dir, problems
+	return &model.Directory{Clusters: clusters, Methodologies: ms}, problems
+}
+
+// found and read count for p, which may be nil.
+func (p *Progress) found(files int) {
+	if p != nil {
+		p.Files.Store(int64(files))
+	}
+}
+
+func (p *Progress) read(files int) {
+	if p != nil {
+		p.Read.Add(int64(files))
+	}
 }
 
 // load reads and checks one assessment file.
@@ -151,113 +154,6 @@ func parallel(n int, work func(i int)) {
 	wg.Wait()
 }
 
-// contentFiles are the files Load reads, in the order of fs.WalkDir
-// (comparePaths).
-type contentFiles struct {
-	assessments   []string
-	methodologies []string
-}
-
-// findFiles lists the assessment and methodology files under content/,
-// skipping what editors and tools leave behind and reporting symbolic links
-// and files that cannot be read. A site without content/ has no files.
-// Folders are read on GOMAXPROCS goroutines: at 10,000 clusters, reading
-// them one by one is most of a reload's time.
-func findFiles(site fs.FS) (contentFiles, model.Problems) {
-	w := &walker{site: site}
-	w.ready = sync.NewCond(&w.mu)
-	switch fi, err := fs.Stat(site, contentDir); {
-	case errors.Is(err, fs.ErrNotExist):
-		return contentFiles{}, nil
-	case err != nil:
-		w.bad(contentDir, ioMessage(err))
-	case fi.IsDir():
-		w.queue, w.pending = []string{contentDir}, 1
-		var wg sync.WaitGroup
-		for range runtime.GOMAXPROCS(0) {
-			wg.Go(w.work)
-		}
-		wg.Wait()
-	}
-	slices.SortFunc(w.files.assessments, comparePaths)
-	slices.SortFunc(w.files.methodologies, comparePaths)
-	return w.files, w.problems
-}
-
-// walker reads the folders under content/.
-type walker struct {
-	site  fs.FS
-	mu    sync.Mutex
-	ready *sync.Cond // signalled when queue grows or pending drops to 0
-	// queue holds folders to read; pending counts them and those being
-	// read.
-	queue    []string
-	pending  int
-	files    contentFiles
-	problems model.Problems
-}
-
-// work reads folders from the queue until none is left.
-func (w *walker) work() {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	for {
-		for len(w.queue) == 0 && w.pending > 0 {
-			w.ready.Wait()
-		}
-		if w.pending == 0 {
-			return
-		}
-		dir := w.queue[len(w.queue)-1]
-		w.queue = w.queue[:len(w.queue)-1]
-		w.mu.Unlock()
-		found, subdirs, ps := w.read(dir)
-		w.mu.Lock()
-		w.files.assessments = append(w.files.assessments, found.assessments...)
-		w.files.methodologies = append(w.files.methodologies, found.methodologies...)
-		w.problems = append(w.problems, ps...)
-		w.queue = append(w.queue, subdirs...)
-		w.pending += len(subdirs) - 1
-		w.ready.Broadcast()
-	}
-}
-
-func (w *walker) bad(p, msg string) {
-	w.problems = append(w.problems, model.Problem{Path: p, Severity: model.Error, Message: msg})
-}
-
-// read lists one folder: its content files, its subfolders to walk and
-// its problems.
-func (w *walker) read(dir string) (found contentFiles, subdirs []string, ps model.Problems) {
-	bad := func(p, msg string) {
-		ps = append(ps, model.Problem{Path: p, Severity: model.Error, Message: msg})
-	}
-	entries, err := fs.ReadDir(w.site, dir)
-	if err != nil {
-		bad(dir, ioMessage(err))
-	}
-	for _, d := range entries {
-		p := path.Join(dir, d.Name())
-		switch {
-		case skipName(d.Name()):
-		case d.Type()&fs.ModeSymlink != 0:
-			bad(p, "symbolic links are not allowed in content/")
-		case d.IsDir():
-			if dir != methodologyDir { // only content/methodologies/*.toml are read
-				subdirs = append(subdirs, p)
-			}
-		case path.Ext(p) != ".toml":
-		case !d.Type().IsRegular():
-			bad(p, "not a regular file")
-		case dir == methodologyDir:
-			found.methodologies = append(found.methodologies, p)
-		default:
-			found.assessments = append(found.assessments, p)
-		}
-	}
-	return found, subdirs, ps
-}
-
 // comparePaths orders slash-separated paths as fs.WalkDir visits them:
 // segment by segment, so that "a/b/c" comes before "a/b.toml". That is
 // byte order with '/' below every other byte.
@@ -286,8 +182,12 @@ func pathByte(c byte) int {
 	return int(c)
 }
 
-// skipName reports whether a file or folder is hidden or an editor's
-// backup or swap file.
-func skipName(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp")
+// SkipName reports the names of files and folders that Load never reads,
+// at any depth: hidden ones (.git, .x.swp, .#lock, .DS_Store), backups
+// (x~), vim's swap files and write test (x.swp, x.swx, 4913) and
+// temporary files (x.tmp). A file watcher that skips the same names
+// misses nothing Load reads.
+func SkipName(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || name == "4913" ||
+		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp")
 }

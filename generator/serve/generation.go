@@ -15,8 +15,9 @@ import (
 )
 
 // generation is one load of the site folder and everything needed to
-// answer requests from it. It is never changed after load returns, so
-// requests read it without locks.
+// answer requests from it. It is never changed after load returns, but for
+// the data files made on request, under their lock, so requests read it
+// without locks.
 type generation struct {
 	// version names the generation in the pages rendered from it.
 	version string
@@ -28,14 +29,16 @@ type generation struct {
 
 	site     *site.Site
 	renderer *render.Renderer
-	// pages by output path: "index.html", "clusters/x/index.html".
-	pages map[string]site.Page
 	// assets by hashed path: "assets/style.1a2b3c4d.css".
 	assets map[string][]byte
-	// data returns the data files (clusters.json, sitemap.xml, feed.xml,
-	// ...) by path, computed on the first request for one: most reloads
-	// never need them.
-	data func() map[string][]byte
+	// data holds the data files (clusters.json, sitemap.xml, feed.xml,
+	// ...) asked for so far: each is made on the first request for it,
+	// as most reloads never need them, and some take a second to make at
+	// 10,000 clusters.
+	data struct {
+		sync.Mutex
+		files map[string][]byte
+	}
 }
 
 // failure is why a generation has no site.
@@ -47,8 +50,14 @@ type failure struct {
 }
 
 // load reads the site folder once. It never fails: a site that cannot be
-// loaded gives a generation with a failure, served as the error page.
-func load(loader *build.Loader, siteDir, theme fs.FS, opts build.Options, version string) *generation {
+// loaded gives a generation with a failure, served as the error page. r,
+// when not nil, is the renderer of the last generation, to use again: the
+// templates, assets and language have not changed.
+//
+// Pages are found and rendered on request (site.Page), and each data file
+// made on the first request for it, so that a reload costs a model load
+// and no more.
+func load(loader *build.Loader, siteDir, theme fs.FS, opts build.Options, version string, r *render.Renderer) *generation {
 	g := &generation{version: version}
 	s, problems, err := loader.Load(siteDir, opts)
 	switch {
@@ -59,32 +68,18 @@ func load(loader *build.Loader, siteDir, theme fs.FS, opts build.Options, versio
 		g.failure = &failure{Problems: problems.Errors()}
 		return g
 	}
-	r, err := render.New(theme, siteDir, s.Config.Language)
-	if err != nil {
-		g.failure = &failure{Err: err}
-		return g
+	if r == nil {
+		if r, err = render.New(theme, siteDir, s.Config.Language); err != nil {
+			g.failure = &failure{Err: err}
+			return g
+		}
 	}
 	g.warnings = len(problems.Warnings())
 	g.site, g.renderer = s, r
-	pages := s.Pages()
-	g.pages = make(map[string]site.Page, len(pages))
-	for _, p := range pages {
-		g.pages[p.Path] = p
-	}
 	g.assets = map[string][]byte{}
 	for _, f := range r.Assets() {
 		g.assets[f.Path] = f.Data
 	}
-	g.data = sync.OnceValue(func() map[string][]byte {
-		files := map[string][]byte{}
-		for _, f := range s.DataFiles(pages) {
-			files[f.Path] = f.Data
-		}
-		if feed := r.Feed(s); feed != nil {
-			files[site.FeedPath] = feed
-		}
-		return files
-	})
 	return g
 }
 
@@ -103,7 +98,7 @@ func (g *generation) serve(w http.ResponseWriter, r *http.Request, rel string, o
 		g.writePage(w, r, http.StatusOK, p)
 		return
 	}
-	if _, found := g.pages[rel+"/index.html"]; found && rel != "" {
+	if _, found := g.site.Page(rel + "/index.html"); found && rel != "" {
 		target := "/" + rel + "/"
 		if r.URL.RawQuery != "" {
 			target += "?" + r.URL.RawQuery
@@ -115,11 +110,34 @@ func (g *generation) serve(w http.ResponseWriter, r *http.Request, rel string, o
 		writeBody(w, r, http.StatusOK, contentType(rel), data)
 		return
 	}
-	if data, found := g.data()[rel]; found {
+	if data, found := g.dataFile(rel); found {
 		writeBody(w, r, http.StatusOK, contentType(rel), data)
 		return
 	}
 	g.notFound(w, r)
+}
+
+// dataFile returns the data file at rel, made on the first request.
+func (g *generation) dataFile(rel string) ([]byte, bool) {
+	g.data.Lock()
+	defer g.data.Unlock()
+	if data, ok := g.data.files[rel]; ok {
+		return data, true
+	}
+	var data []byte
+	if rel == site.FeedPath {
+		data = g.renderer.Feed(g.site) // nil without base_url
+	} else if f, ok := g.site.DataFile(rel); ok {
+		data = f.Data
+	}
+	if data == nil {
+		return nil, false
+	}
+	if g.data.files == nil {
+		g.data.files = map[string][]byte{}
+	}
+	g.data.files[rel] = data
+	return data, true
 }
 
 // page finds the page at rel: "" and "x/" mean their index.html.
@@ -127,13 +145,12 @@ func (g *generation) page(rel string) (site.Page, bool) {
 	if rel == "" || rel[len(rel)-1] == '/' {
 		rel += "index.html"
 	}
-	p, ok := g.pages[rel]
-	return p, ok
+	return g.site.Page(rel)
 }
 
 // notFound serves the site's 404 page with status 404.
 func (g *generation) notFound(w http.ResponseWriter, r *http.Request) {
-	p, ok := g.pages["404.html"]
+	p, ok := g.site.Page("404.html")
 	if !ok {
 		http.NotFound(w, r)
 		return

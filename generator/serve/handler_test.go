@@ -23,7 +23,7 @@ func loaded(t *testing.T) *Server {
 		alphaFile:     {Data: []byte(alpha("Alpha", "bronze"))},
 	}
 	s := New(Options{})
-	g := load(build.NewLoader(), siteDir, theme, build.Options{BaseURL: "http://127.0.0.1:1313/"}, "v1")
+	g := load(build.NewLoader(), siteDir, theme, build.Options{BaseURL: "http://127.0.0.1:1313/"}, "v1", nil)
 	if g.failure != nil {
 		t.Fatalf("load: %+v", g.failure)
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -41,7 +42,9 @@ func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
 // of it, with every problem of a failed load as path:line:column.
 func (l *logger) generation(g *generation, changed []string, took time.Duration) {
 	what := "loaded"
-	if len(changed) > 0 {
+	if slices.Contains(changed, ".") {
+		what = "read the whole site folder again: reloaded"
+	} else if len(changed) > 0 {
 		what = "changed " + changed[0]
 		if n := len(changed) - 1; n > 0 {
 			what += fmt.Sprintf(" and %d more", n)
@@ -64,7 +67,7 @@ func (l *logger) generation(g *generation, changed []string, took time.Duration)
 	if g.warnings > 0 {
 		warn = fmt.Sprintf(", %s (clustersite check lists them)", count(g.warnings, "warning"))
 	}
-	l.printf("%s %d clusters, %d pages in %s%s", what, len(g.site.Clusters), len(g.pages), took, warn)
+	l.printf("%s %d clusters, %d assessments in %s%s", what, len(g.site.Clusters), g.site.Assessments, took, warn)
 }
 
 func fieldMessage(field, msg string) string {

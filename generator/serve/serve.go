@@ -10,15 +10,18 @@
 //	             content/, templates/, assets/), recursively, adding folders
 //	             created later; drops chmod-only events, hidden files and
 //	             folders (.git, .#lock, .x.swp), editor backups and temp
-//	             files (x~, 4913, x.tmp) and the --dest folder
+//	             files (x~, 4913, x.tmp) and the --dest folder; sends "."
+//	             (the whole folder) when events may have been lost
 //	debounce.go  gathers changed paths into one batch until the events stop
-//	             for a quiet period (50 ms), or at most 500 ms after the
+//	             for a quiet period (20 ms), or at most 500 ms after the
 //	             first one, and keeps gathering while a reload runs
-//	serve.go     reloads: a build.Loader (which decodes again only the
-//	             content files whose bytes changed), render.New and an index
-//	             from URL path to page, asset or data file: a generation.
-//	             Pages are rendered on request, so a reload costs one model
-//	             load, not a whole site render
+//	serve.go     reloads: tells a build.Loader the paths of the batch,
+//	             which reads those files only and derives the site from the
+//	             last one, working out again what the changed clusters
+//	             change; makes a renderer when the batch holds more than
+//	             content; that is a generation. Pages are found and rendered
+//	             on request, so a reload after one edit costs milliseconds
+//	             at 10,000 clusters, not a whole site render
 //	broker.go    one goroutine that tells every open page the new
 //	             generation's version over Server-Sent Events
 //	reload.js    the page side: an EventSource that reloads the page when
@@ -72,6 +75,7 @@ import (
 
 	"clustersite/generator/build"
 	"clustersite/generator/output"
+	"clustersite/generator/render"
 )
 
 // Options configure a Server.
@@ -89,7 +93,7 @@ type Options struct {
 	// Log receives a line for every reload, with its problems, and the
 	// address served; nil discards them.
 	Log io.Writer
-	// Quiet and MaxWait tune the debouncer; zero means 50 ms and 500 ms.
+	// Quiet and MaxWait tune the debouncer; zero means 20 ms and 500 ms.
 	Quiet, MaxWait time.Duration
 }
 
@@ -115,7 +119,10 @@ type Server struct {
 // New returns a server for opts; it reads nothing until Serve.
 func New(opts Options) *Server {
 	if opts.Quiet <= 0 {
-		opts.Quiet = 50 * time.Millisecond
+		// An editor's save is a burst of events within a millisecond or
+		// two (vim: backup, write, chmod); 20 ms joins them and adds
+		// little to a reload that takes tens of milliseconds.
+		opts.Quiet = 20 * time.Millisecond
 	}
 	if opts.MaxWait <= 0 {
 		opts.MaxWait = 500 * time.Millisecond
@@ -238,16 +245,36 @@ func (s *Server) reload(changed []string) {
 	s.broker.publish(g.version)
 }
 
-// load loads the next generation, logs it and queues it for Dest.
+// load loads the next generation, logs it and queues it for Dest. changed
+// are the paths that changed since the last load; nil for the first load.
 func (s *Server) load(changed []string) *generation {
 	start := time.Now()
 	s.loads++
-	g := load(s.loader, s.site, s.opts.Theme, s.opts.Build, fmt.Sprintf("%s.%d", s.epoch, s.loads))
+	var r *render.Renderer
+	if changed != nil {
+		s.loader.Changed(changed)
+		if last := s.gen.Load(); last != nil && contentOnly(changed) {
+			r = last.renderer // nil when the last load failed
+		}
+	}
+	g := load(s.loader, s.site, s.opts.Theme, s.opts.Build, fmt.Sprintf("%s.%d", s.epoch, s.loads), r)
 	s.log.generation(g, changed, time.Since(start))
 	if s.opts.Dest != "" && g.failure == nil {
 		s.queueDest(g)
 	}
 	return g
+}
+
+// contentOnly reports whether every path lies inside content/: the
+// renderer, made from templates/, assets/ and the language of
+// config.toml, is then the same.
+func contentOnly(paths []string) bool {
+	for _, p := range paths {
+		if !strings.HasPrefix(p, "content/") {
+			return false
+		}
+	}
+	return true
 }
 
 // queueDest leaves g for writeDest, replacing a generation not yet

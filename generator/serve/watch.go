@@ -12,6 +12,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"clustersite/generator/build"
+	"clustersite/generator/content"
 )
 
 // watcher reports changes to the files a build reads. fsnotify watches one
@@ -33,6 +34,13 @@ type watcher struct {
 	// full is set once the system refused a watch for lack of watches,
 	// so that the advice is given once.
 	full bool
+	// partial is set once a folder could not be watched: its changes
+	// come with no event, so every change is then reported with "." too,
+	// which makes the reload look at the whole site folder.
+	partial bool
+	// created are the last folders created (or moved in) and watched;
+	// see rewatch.
+	created []string
 }
 
 func newWatcher(root string, skip []string, log *logger) (*watcher, error) {
@@ -69,6 +77,10 @@ func (w *watcher) addTree(dir string) {
 }
 
 func (w *watcher) addFailed(p string, err error) {
+	if errors.Is(err, fs.ErrNotExist) {
+		return // gone already: nothing to watch
+	}
+	w.partial = true
 	if errors.Is(err, syscall.ENOSPC) {
 		if !w.full {
 			w.full = true
@@ -77,16 +89,25 @@ func (w *watcher) addFailed(p string, err error) {
 		}
 		return
 	}
-	if !errors.Is(err, fs.ErrNotExist) {
-		w.log.printf("cannot watch %s: %v", w.rel(p), err)
-	}
+	w.log.printf("cannot watch %s: %v", w.rel(p), err)
 }
 
 // run sends the site-relative path of every relevant change on out until
-// ctx ends; then it closes the fsnotify watcher and out.
+// ctx ends; then it closes the fsnotify watcher and out. The reload reads
+// again only the paths it is sent (build.Loader.Changed), so when events
+// may have been lost (the kernel's queue overflowed, a folder could not be
+// watched) run sends ".", the whole site folder.
 func (w *watcher) run(ctx context.Context, out chan<- string) {
 	defer close(out)
 	defer w.fs.Close()
+	send := func(rel string) bool {
+		select {
+		case out <- rel:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
 	for {
 		select {
 		case <-ctx.Done():
@@ -95,10 +116,16 @@ func (w *watcher) run(ctx context.Context, out chan<- string) {
 			if !open {
 				return
 			}
-			w.log.printf("watching: %v", err)
+			w.log.printf("watching: %v; reading the whole site folder again", err)
+			if !send(".") {
+				return
+			}
 		case ev, open := <-w.fs.Events:
 			if !open {
 				return
+			}
+			if ev.Has(fsnotify.Rename) {
+				w.rewatch()
 			}
 			rel := w.rel(ev.Name)
 			if !w.relevant(ev, rel) {
@@ -107,15 +134,33 @@ func (w *watcher) run(ctx context.Context, out chan<- string) {
 			if ev.Has(fsnotify.Create) {
 				if fi, err := os.Lstat(ev.Name); err == nil && fi.IsDir() {
 					w.addTree(ev.Name) // files already in it are read by the reload
+					w.created = append(w.created, ev.Name)
+					w.created = w.created[max(0, len(w.created)-maxCreated):]
 				}
 			}
-			select {
-			case out <- rel:
-			case <-ctx.Done():
+			if !send(rel) || w.partial && !send(".") {
 				return
 			}
 		}
 	}
+}
+
+// maxCreated is how many created folders rewatch remembers: the event it
+// waits for comes right after the folder's creation.
+const maxCreated = 8
+
+// rewatch watches the folders created last again. A folder moved within
+// the site folder (a cluster's folder renamed) is still the same folder,
+// with one inotify watch: watching it under its new name, when its
+// creation event arrives, can come before fsnotify handles the move's
+// last event (IN_MOVE_SELF, sent as a rename of the old name) by removing
+// that watch. Once that rename event is here, watching the folder again
+// sticks; without it, edits in the moved folder would go unseen.
+func (w *watcher) rewatch() {
+	for _, dir := range w.created {
+		w.addTree(dir)
+	}
+	w.created = w.created[:0]
 }
 
 // relevant reports whether an event can change the site.
@@ -127,7 +172,9 @@ func (w *watcher) relevant(ev fsnotify.Event, rel string) bool {
 }
 
 // ignored reports whether a site-relative path is hidden, an editor's
-// temporary file or inside a skipped folder.
+// temporary file or inside a skipped folder. The names skipped are those
+// content.Load never reads (content.SkipName), at any depth, so that no
+// file it reads goes unwatched.
 func (w *watcher) ignored(rel string) bool {
 	for _, s := range w.skip {
 		if rel == s || strings.HasPrefix(rel, s+"/") {
@@ -135,19 +182,11 @@ func (w *watcher) ignored(rel string) bool {
 		}
 	}
 	for seg := range strings.SplitSeq(rel, "/") {
-		if editorFile(seg) {
+		if content.SkipName(seg) {
 			return true
 		}
 	}
 	return false
-}
-
-// editorFile reports names that editors and tools write beside the files
-// they save: hidden files (.x.swp, .#lock, .DS_Store), backups (x~), vim's
-// write test (4913) and temporary files (x.tmp, x.swp).
-func editorFile(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || name == "4913" ||
-		strings.HasSuffix(name, ".tmp") || strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx")
 }
 
 // rel is the slash-separated path of p relative to the site folder.

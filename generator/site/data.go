@@ -68,11 +68,46 @@ func (s *Site) DataFiles(pages []Page) []File {
 		{Path: ClustersJSONPath, Data: s.clustersJSON()},
 		{Path: ClustersCSVPath, Data: s.clustersCSV()},
 		{Path: AssessmentsCSVPath, Data: s.assessmentsCSV()},
-		{Path: "sitemap.xml", Data: s.sitemap(pages)},
-		{Path: "robots.txt", Data: s.robots()},
+		{Path: sitemapPath, Data: s.sitemap(pages)},
+		{Path: robotsPath, Data: s.robots()},
 		s.search().Index,
 		s.search().Sectors,
 	}
+}
+
+const (
+	sitemapPath = "sitemap.xml"
+	robotsPath  = "robots.txt"
+)
+
+// DataFile returns the file of DataFiles(s.Pages()) at path p, making that
+// file only: the dev server answers a request for a path that is not a page
+// (a browser's /favicon.ico) without making megabytes of open data.
+func (s *Site) DataFile(p string) (File, bool) {
+	var data []byte
+	switch p {
+	case ClustersJSONPath:
+		data = s.clustersJSON()
+	case ClustersCSVPath:
+		data = s.clustersCSV()
+	case AssessmentsCSVPath:
+		data = s.assessmentsCSV()
+	case sitemapPath:
+		data = s.sitemap(s.Pages())
+	case robotsPath:
+		data = s.robots()
+	default:
+		if !strings.HasPrefix(p, "search/") {
+			return File{}, false
+		}
+		for _, f := range []File{s.search().Index, s.search().Sectors} {
+			if f.Path == p {
+				return f, true
+			}
+		}
+		return File{}, false
+	}
+	return File{Path: p, Data: data}, true
 }
 
 func (s *Site) clustersJSON() []byte {

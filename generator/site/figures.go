@@ -54,33 +54,29 @@ func labelsByCountry(countries []*Group) []*LabelCount {
 // interview, for every year from the first to the last, so that years
 // without labels show as gaps.
 func labelsByYear(clusters []*Cluster) []*LabelCount {
-	byYear := map[int][]int{}
 	first, last := 0, 0
 	for _, c := range clusters {
 		for _, r := range c.Reports {
-			y := r.Date.Year
-			if byYear[y] == nil {
-				byYear[y] = make([]int, len(model.Labels))
-			}
-			if i := labelIndex(r.Label); i >= 0 {
-				byYear[y][i]++
-			}
-			if first == 0 || y < first {
+			if y := r.Date.Year; first == 0 || y < first {
 				first = y
 			}
-			last = max(last, y)
+			last = max(last, r.Date.Year)
 		}
 	}
 	if first == 0 {
 		return nil
 	}
-	out := make([]*LabelCount, 0, last-first+1)
-	for y := first; y <= last; y++ {
-		counts := byYear[y]
-		if counts == nil {
-			counts = make([]int, len(model.Labels))
+	out := make([]*LabelCount, last-first+1)
+	for i := range out {
+		y := strconv.Itoa(first + i)
+		out[i] = &LabelCount{Key: y, Name: y, Counts: make([]int, len(model.Labels))}
+	}
+	for _, c := range clusters {
+		for _, r := range c.Reports {
+			if i := labelIndex(r.Label); i >= 0 {
+				out[r.Date.Year-first].Counts[i]++
+			}
 		}
-		out = append(out, &LabelCount{Key: strconv.Itoa(y), Name: strconv.Itoa(y), Counts: counts})
 	}
 	return out
 }

@@ -38,9 +38,9 @@ func (s *Site) group() {
 		s.StatusCounts = append(s.StatusCounts, g)
 	}
 	for _, c := range s.Clusters {
-		add(byCountry, &s.Countries, c.Country, c.CountryName, CountryURL(c.Country), c)
+		add(byCountry, &s.Countries, c.Country, c.CountryName, CountryURL, c)
 		if c.Portfolio != "" {
-			add(byPortfolio, &s.Portfolios, c.Portfolio, c.Portfolio, c.PortfolioURL, c)
+			add(byPortfolio, &s.Portfolios, c.Portfolio, c.Portfolio, PortfolioURL, c)
 		}
 		if g := byLabel[c.Label]; g != nil {
 			g.Clusters = append(g.Clusters, c)
@@ -57,10 +57,12 @@ func (s *Site) group() {
 	slices.SortFunc(s.Portfolios, byName)
 }
 
-func add(index map[string]*Group, list *[]*Group, key, name, url string, c *Cluster) {
+// add adds c to the group of key, making the group, with the URL of key,
+// if it is the first.
+func add(index map[string]*Group, list *[]*Group, key, name string, url func(string) string, c *Cluster) {
 	g := index[key]
 	if g == nil {
-		g = &Group{Key: key, Name: name, URL: url}
+		g = &Group{Key: key, Name: name, URL: url(key)}
 		index[key] = g
 		*list = append(*list, g)
 	}

@@ -199,23 +199,52 @@ type groupKey struct {
 // once, in New: every report of the group shows the same ones, formatting
 // numbers for a language is not cheap, and report rows are worked out
 // while pages render, concurrently, so the map is only read after New.
-func (s *Site) formatSummaries(methodologies map[string]*model.Methodology) {
+// The text of a group whose numbers are those it had in last (nil, or the
+// site Next derives s from) is taken from last.
+func (s *Site) formatSummaries(methodologies map[string]*model.Methodology, last *Site) {
 	s.summaries = map[groupKey]Comparison{}
+	put := func(key groupKey, ind *model.Indicator, sum stats.Summary) {
+		if c, ok := last.cachedSummary(key); ok && last.summaryOf(key) == sum {
+			s.summaries[key] = c
+			return
+		}
+		s.summaries[key] = s.formatSummary(ind, sum)
+	}
 	for _, m := range methodologies {
 		for _, ind := range m.Indicators() {
 			if !ind.Kind.Numeric() {
 				continue
 			}
 			if sum, ok := s.Stats.All(ind.ID); ok {
-				s.summaries[groupKey{"", ind.ID, ind.Kind}] = s.formatSummary(ind, sum)
+				put(groupKey{"", ind.ID, ind.Kind}, ind, sum)
 			}
 			for _, g := range s.Portfolios {
 				if sum, ok := s.Stats.Portfolio(g.Key, ind.ID); ok {
-					s.summaries[groupKey{g.Key, ind.ID, ind.Kind}] = s.formatSummary(ind, sum)
+					put(groupKey{g.Key, ind.ID, ind.Kind}, ind, sum)
 				}
 			}
 		}
 	}
+}
+
+// cachedSummary returns the formatted numbers of a group, if s is not nil
+// and published it.
+func (s *Site) cachedSummary(key groupKey) (Comparison, bool) {
+	if s == nil {
+		return Comparison{}, false
+	}
+	c, ok := s.summaries[key]
+	return c, ok
+}
+
+// summaryOf returns the summary of a comparison group.
+func (s *Site) summaryOf(key groupKey) stats.Summary {
+	if key.portfolio == "" {
+		sum, _ := s.Stats.All(key.indicator)
+		return sum
+	}
+	sum, _ := s.Stats.Portfolio(key.portfolio, key.indicator)
+	return sum
 }
 
 // summaryText returns the group's five numbers formatted.

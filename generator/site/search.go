@@ -200,7 +200,7 @@ func (s *Site) searchIndex() (*searchIndex, *searchSectors) {
 		if c.NativeName != "" {
 			ix.NativeNames[key] = c.NativeName
 		}
-		if derivedID(c.Name) != c.ID {
+		if c.derivedID != c.ID {
 			ix.IDs[key] = c.ID
 		}
 	}

@@ -18,6 +18,10 @@
 // URLs in views are site-relative paths ending in "/" ("clusters/qoot/"),
 // joined with a page's Root ("../../") by templates, so the output folder
 // works from any path on any host.
+//
+// The dev server derives the site again after every change: Next gives
+// what New gives, reusing the views of the clusters that did not change,
+// and Page finds one page without listing them all.
 package site
 
 import (
@@ -91,21 +95,33 @@ func New(dir *model.Directory, cfg config.Config, today model.Date) *Site {
 	s := &Site{Config: cfg, Today: today, Lang: lang, format: NewFormatter(lang)}
 	s.Stats = stats.Compute(dir.Clusters, cfg.Statistics.MinGroupSize)
 	for _, mc := range dir.Clusters {
-		if len(mc.Assessments) == 0 {
-			continue
+		if len(mc.Assessments) > 0 {
+			s.Clusters = append(s.Clusters, s.newCluster(mc))
 		}
-		c := newCluster(s, mc, label.Evaluate(mc.Assessments, cfg.Labels, today))
-		s.Clusters = append(s.Clusters, c)
-		s.Assessments += len(c.Reports)
 	}
 	sortByName(s.Clusters, lang)
+	s.derive(dir, nil)
+	return s
+}
+
+// newCluster derives the view of mc with its label standing.
+func (s *Site) newCluster(mc *model.Cluster) *Cluster {
+	return newCluster(s, mc, label.Evaluate(mc.Assessments, s.Config.Labels, s.Today))
+}
+
+// derive works out what depends on every cluster, once s.Clusters and
+// s.Stats are there; last, when not nil, is the site Next derives s from.
+func (s *Site) derive(dir *model.Directory, last *Site) {
+	for i, c := range s.Clusters {
+		c.Rank = i
+		s.Assessments += len(c.Reports)
+	}
 	s.group()
-	s.formatSummaries(dir.Methodologies)
+	s.formatSummaries(dir.Methodologies, last)
 	s.LabelsByCountry = labelsByCountry(s.Countries)
 	s.LabelsByYear = labelsByYear(s.Clusters)
 	s.DataColumns = dataColumns(s.Clusters)
 	s.search = sync.OnceValue(s.SearchIndex)
-	return s
 }
 
 // sortByName orders clusters as a reader of the language expects
@@ -115,15 +131,16 @@ func New(dir *model.Directory, cfg config.Config, today model.Date) *Site {
 func sortByName(cs []*Cluster, lang language.Tag) {
 	col := collate.New(lang, collate.IgnoreCase, collate.Loose)
 	var buf collate.Buffer
-	keys := make(map[*Cluster][]byte, len(cs))
 	for _, c := range cs {
-		keys[c] = slices.Clone(col.KeyFromString(&buf, c.Name))
-		buf.Reset()
+		if c.sortKey == nil {
+			c.sortKey = slices.Clone(col.KeyFromString(&buf, c.Name))
+			buf.Reset()
+		}
 	}
-	slices.SortFunc(cs, func(a, b *Cluster) int {
-		return cmp.Or(slices.Compare(keys[a], keys[b]), cmp.Compare(a.ID, b.ID))
-	})
-	for i, c := range cs {
-		c.Rank = i
-	}
+	slices.SortFunc(cs, byName)
+}
+
+// byName is the order of sortByName, once the keys are there.
+func byName(a, b *Cluster) int {
+	return cmp.Or(slices.Compare(a.sortKey, b.sortKey), cmp.Compare(a.ID, b.ID))
 }

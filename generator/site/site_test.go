@@ -1,6 +1,8 @@
 package site
 
 import (
+	"bytes"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -110,6 +112,56 @@ func TestCountryNamesAreInTheSiteLanguage(t *testing.T) {
 	} {
 		if got := CountryName(tc.code, languageTag(tc.lang)); got != tc.want {
 			t.Errorf("CountryName(%s, %s) = %q, want %q", tc.code, tc.lang, got, tc.want)
+		}
+	}
+}
+
+// TestPageAndDataFileGiveWhatPagesAndDataFilesList checks that the dev
+// server's lookups of one page (Page) and one data file (DataFile) give
+// exactly what the lists of a build hold, and nothing else.
+func TestPageAndDataFileGiveWhatPagesAndDataFilesList(t *testing.T) {
+	files := map[string]string{}
+	for i, name := range []string{"Alpha", "Beta", "Gamma", "Delta", "Epsilon"} {
+		src := strings.NewReplacer(`"alpha"`, `"`+strings.ToLower(name)+`"`, "Älpha Cluster", name).Replace(fullFile)
+		if i%2 == 1 {
+			src = strings.Replace(src, "%s", "profile", 1)
+		}
+		files["content/"+name+".toml"] = strings.Replace(src, "%s", "full", 1)
+	}
+	fsys := fstest.MapFS{}
+	for name, data := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	cfg := config.Default()
+	cfg.PageSize = 2 // listings of several pages
+	cfg.BaseURL = "https://example.org/"
+	dir, ps := content.Load(fsys, cfg, content.Options{})
+	if len(ps.Errors()) > 0 {
+		t.Fatal(ps.Errors())
+	}
+	s := New(dir, cfg, model.NewDate(2025, 1, 1))
+	pages := s.Pages()
+	for _, want := range pages {
+		got, ok := s.Page(want.Path)
+		if !ok || got.Template != want.Template || !reflect.DeepEqual(got.Data, want.Data) {
+			t.Errorf("Page(%s) = %v, %+v; Pages has %+v", want.Path, ok, got, want)
+		}
+	}
+	for _, p := range []string{"", "index", "page/9/index.html", "clusters/index.html", "clusters/nope/index.html",
+		"clusters/beta/2024-03-01/index.html", "clusters/alpha/2099-01-01/index.html", "countries/xx/index.html",
+		"data/other.html", "favicon.ico"} {
+		if _, ok := s.Page(p); ok {
+			t.Errorf("Page(%q) finds a page Pages does not list", p)
+		}
+	}
+	for _, want := range s.DataFiles(pages) {
+		if got, ok := s.DataFile(want.Path); !ok || !bytes.Equal(got.Data, want.Data) {
+			t.Errorf("DataFile(%s) differs from DataFiles'", want.Path)
+		}
+	}
+	for _, p := range []string{"favicon.ico", "search/index.json", "feed.xml", "index.html"} {
+		if _, ok := s.DataFile(p); ok {
+			t.Errorf("DataFile(%q) finds a file DataFiles does not list", p)
 		}
 	}
 }

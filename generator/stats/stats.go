@@ -35,7 +35,8 @@
 //
 // Compute sorts the values of each portfolio once and merges the sorted
 // portfolios into the group of all clusters: O(n log n) in the number of
-// values.
+// values. Update gives the statistics of a set of clusters that differs
+// from the last by a few, editing only the groups those count in.
 package stats
 
 import (
@@ -127,7 +128,7 @@ func (c *collector) addLatestOf(cl *model.Cluster) {
 	portfolio := c.portfolioIndex(cl.Portfolio)
 	for _, v := range a.Values {
 		if col := numeric[v.ID]; col != nil && finite(v.Num) {
-			col.add(portfolio, v.Num)
+			col.add(portfolio, value(v.Num))
 		}
 	}
 }
@@ -171,6 +172,17 @@ func (c *collector) portfolioIndex(portfolio string) int {
 }
 
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+// value is v as a group holds it: -0 as 0. Sorting cannot order the two,
+// which compare equal, so a group holding both would give a minimum or
+// quartile of either sign depending on the order clusters were added in;
+// Update must give what Compute gives.
+func value(v float64) float64 {
+	if v == 0 {
+		return 0
+	}
+	return v
+}
 
 // add adds v within the portfolio of that index, or without a portfolio
 // for -1.
