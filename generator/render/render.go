@@ -34,6 +34,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"clustersite/generator/chart"
 	"clustersite/generator/site"
 )
 
@@ -49,6 +50,10 @@ type Renderer struct {
 	lang   string
 	cat    catalog
 	format site.Formatter
+	// boxes and phrases remember what every report draws and says
+	// alike; see rows.go.
+	boxes   chart.BoxMemo
+	phrases phrases
 }
 
 // New parses the templates and hashes the assets of the theme, with files of
