@@ -85,7 +85,7 @@ func (p BoxPlot) AppendSVG(dst []byte, memo *BoxMemo) []byte {
 // numbers, however long it lives. It is safe for concurrent use; the zero
 // value is ready to use.
 type BoxMemo struct {
-	boxes sync.Map // boxKey → []byte
+	boxes sync.Map     // boxKey → []byte
 	n     atomic.Int64 // boxes stored
 }
 
