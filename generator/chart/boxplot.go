@@ -1,8 +1,11 @@
 package chart
 
 import (
+	"bytes"
 	"math"
 	"strconv"
+	"sync"
+	"sync/atomic"
 )
 
 // Box is a five-number summary of one comparison group.
@@ -45,18 +48,22 @@ var boxFill = map[string][2]string{
 }
 
 // SVG draws the box plot; nil when there is no box.
-func (p BoxPlot) SVG() []byte {
+func (p BoxPlot) SVG() []byte { return p.AppendSVG(nil, nil) }
+
+// AppendSVG appends the box plot to dst, as SVG does, taking the boxes
+// from memo when it has them drawn (memo may be nil).
+func (p BoxPlot) AppendSVG(dst []byte, memo *BoxMemo) []byte {
 	if len(p.Boxes) == 0 {
-		return nil
+		return dst
 	}
 	lo, hi := p.domain()
 	x := func(v float64) float64 { return bpPad + (v-lo)/(hi-lo)*(bpWidth-2*bpPad) }
 	h := float64(2*bpTop + len(p.Boxes)*bpRowH + (len(p.Boxes)-1)*bpGap)
-	var s svg
+	s := svg{b: *bytes.NewBuffer(dst)}
 	s.open("boxplot", bpWidth, h, p.Alt, p.ID)
 	for i, b := range p.Boxes {
 		y := float64(bpTop + i*(bpRowH+bpGap))
-		p.drawBox(&s, b, x, y)
+		memo.draw(&s, b, lo, hi, y, func(s *svg) { p.drawBox(s, b, x, y) })
 	}
 	if p.HasValue {
 		vx := num(x(p.Value))
@@ -69,6 +76,45 @@ func (p BoxPlot) SVG() []byte {
 		s.str(`</g>`)
 	}
 	return s.close()
+}
+
+// BoxMemo remembers drawn boxes. Every report of a portfolio draws the
+// same groups' boxes on the same scale, so a build that draws each box once
+// saves most of the work of its box plots. A box is remembered by the
+// numbers it is drawn from, so a memo never gives a box drawn from other
+// numbers, however long it lives. It is safe for concurrent use; the zero
+// value is ready to use.
+type BoxMemo struct {
+	boxes sync.Map     // boxKey → []byte
+	n     atomic.Int64 // boxes stored
+}
+
+// maxMemoBoxes bounds a memo that lives long (serve keeps one while
+// statistics change with every edit): past it, boxes are drawn each time.
+const maxMemoBoxes = 100_000
+
+type boxKey struct {
+	box       Box
+	lo, hi, y float64
+}
+
+// draw writes the box drawn on the scale lo..hi at y, from the memo or
+// by calling drawn.
+func (m *BoxMemo) draw(s *svg, b Box, lo, hi, y float64, drawn func(*svg)) {
+	if m == nil {
+		drawn(s)
+		return
+	}
+	key := boxKey{b, lo, hi, y}
+	if got, ok := m.boxes.Load(key); ok {
+		s.b.Write(got.([]byte))
+		return
+	}
+	start := s.b.Len()
+	drawn(s)
+	if m.n.Add(1) <= maxMemoBoxes {
+		m.boxes.Store(key, bytes.Clone(s.b.Bytes()[start:]))
+	}
 }
 
 // drawBox draws one group's row: the whisker with its end caps as one

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"sync"
 	"testing"
 )
 
@@ -79,5 +80,36 @@ func sortFloats(v []float64) {
 		for j := i; j > 0 && v[j] < v[j-1]; j-- {
 			v[j], v[j-1] = v[j-1], v[j]
 		}
+	}
+}
+
+// TestBoxMemoDrawsWhatSVGDraws marks many values on a few groups' boxes,
+// inside and outside their range (which changes the scale), through one
+// memo shared by concurrent callers: every chart must be what SVG draws
+// without the memo, and a prefix given to AppendSVG must stay as it was.
+func TestBoxMemoDrawsWhatSVGDraws(t *testing.T) {
+	groups := [][]Box{
+		{{Min: 1, Q1: 50, Median: 130, Q3: 210, Max: 5000, Class: "all"}},
+		{{Min: 1, Q1: 50, Median: 130, Q3: 210, Max: 5000, Class: "all"}, {Min: 20, Q1: 60, Median: 90, Q3: 300, Max: 900, Class: "portfolio"}},
+		{{Min: 1, Q1: 50, Median: 130, Q3: 210, Max: 5000, Class: "all"}, {Min: 5, Q1: 5, Median: 5, Q3: 5, Max: 5, Class: "portfolio"}},
+	}
+	var memo BoxMemo
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			r := rand.New(rand.NewPCG(uint64(w), 3))
+			for i := range 500 {
+				p := BoxPlot{Boxes: groups[i%len(groups)], Value: r.Float64()*7000 - 1000, HasValue: i%5 != 0, Alt: "alt", ID: "chart-x"}
+				want := append([]byte("prefix"), p.SVG()...)
+				if got := p.AppendSVG([]byte("prefix"), &memo); !bytes.Equal(got, want) {
+					t.Errorf("value %v: with the memo\n%s\nwant\n%s", p.Value, got, want)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if memo.n.Load() == 0 {
+		t.Error("the memo kept no box")
 	}
 }

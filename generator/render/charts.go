@@ -4,7 +4,6 @@ import (
 	"html"
 	"html/template"
 	"strconv"
-	"strings"
 
 	"clustersite/generator/chart"
 	"clustersite/generator/model"
@@ -18,59 +17,88 @@ import (
 // group, its size, median and the quarter the value falls in; minimum,
 // quartiles and maximum are in the area's table of distribution figures.
 func (r *Renderer) boxPlot(row *site.IndicatorRow, portfolio string) template.HTML {
+	return template.HTML(r.appendBoxPlot(nil, row, portfolio))
+}
+
+func (r *Renderer) appendBoxPlot(b []byte, row *site.IndicatorRow, portfolio string) []byte {
 	p := chart.BoxPlot{ID: "chart-" + row.ID}
-	alt := []string{r.cat.translate("%s: %s.", row.Title, row.Value)}
+	var boxes [2]chart.Box
+	alt := r.cat.translate("%s: %s.", row.Title, row.Value)
 	for _, g := range []struct {
 		cmp   site.Comparison
 		class string
-		name  string
-	}{
-		{row.All, "all", r.cat.translate("All clusters")},
-		{row.Portfolio, "portfolio", r.cat.translate("%s portfolio", portfolio)},
-	} {
+	}{{row.All, "all"}, {row.Portfolio, "portfolio"}} {
 		if !g.cmp.Shown {
 			continue
 		}
 		sum := g.cmp.Summary
-		p.Boxes = append(p.Boxes, chart.Box{Min: sum.Min, Q1: sum.Q1, Median: sum.Median, Q3: sum.Q3, Max: sum.Max, Class: g.class})
-		alt = append(alt, r.cat.translate("%s (n = %d, median %s): %s.", g.name, sum.N, g.cmp.Median, r.cat.translate(g.cmp.Position.String())))
+		p.Boxes = append(boxes[:len(p.Boxes)], chart.Box{Min: sum.Min, Q1: sum.Q1, Median: sum.Median, Q3: sum.Q3, Max: sum.Max, Class: g.class})
+		alt += " " + r.groupPhrase(g.class, portfolio, g.cmp)
 	}
 	if len(p.Boxes) == 0 {
-		return ""
+		return b
 	}
 	p.Value, p.HasValue = row.Num, row.Reported
-	p.Alt = strings.Join(alt, " ")
-	return template.HTML(p.SVG()) // chart escapes all text
+	p.Alt = alt
+	return p.AppendSVG(b, &r.boxes) // chart escapes all text
 }
 
 // figures is the table of the numbers behind an area's box plots: for
 // each indicator and published group, n, minimum, quartiles, median and
 // maximum. It is written here rather than in the template because it has
 // hundreds of cells per report, and each template action costs a reflective
-// call (this halves the time to render a report page).
+// call (this halves the time to render a report page). Every report of a
+// portfolio has the same rows, so each row is remembered once written.
 func (r *Renderer) figures(area *site.AreaRows) template.HTML {
-	var b strings.Builder
-	b.WriteString(`<table class="figures-table"><thead><tr>`)
-	for _, h := range []string{r.cat.translate("Indicator"), r.cat.translate("Group"), "n", r.cat.translate("Minimum"),
-		r.cat.translate("Lower quartile"), r.cat.translate("Median"), r.cat.translate("Upper quartile"), r.cat.translate("Maximum")} {
-		b.WriteString(`<th scope="col">` + html.EscapeString(h) + `</th>`)
-	}
-	b.WriteString("</tr></thead><tbody>\n")
-	groups := []string{html.EscapeString(r.cat.translate("All clusters")), html.EscapeString(r.cat.translate("Portfolio"))}
+	buf := rowBuffers.Get().(*[]byte)
+	b := append((*buf)[:0], r.figuresHead()...)
 	for _, row := range area.Rows {
-		for i, c := range []site.Comparison{row.All, row.Portfolio} {
-			if !c.Shown {
-				continue
+		for group, c := range []site.Comparison{row.All, row.Portfolio} {
+			if c.Shown {
+				b = append(b, r.figuresRow(row.Title, group, c)...)
 			}
-			b.WriteString(`<tr><th scope="row">` + html.EscapeString(row.Title) + `</th><td>` + groups[i] + `</td>`)
-			for _, v := range []string{strconv.Itoa(c.Summary.N), c.Min, c.Q1, c.Median, c.Q3, c.Max} {
-				b.WriteString(`<td>` + html.EscapeString(v) + `</td>`)
-			}
-			b.WriteString("</tr>\n")
 		}
 	}
-	b.WriteString(`</tbody></table>`)
-	return template.HTML(b.String())
+	b = append(b, `</tbody></table>`...)
+	html := template.HTML(b)
+	*buf = b
+	rowBuffers.Put(buf)
+	return html
+}
+
+func (r *Renderer) figuresHead() string {
+	return r.phrases.get("figures head", func() string {
+		b := []byte(`<table class="figures-table"><thead><tr>`)
+		for _, h := range []string{r.cat.translate("Indicator"), r.cat.translate("Group"), "n", r.cat.translate("Minimum"),
+			r.cat.translate("Lower quartile"), r.cat.translate("Median"), r.cat.translate("Upper quartile"), r.cat.translate("Maximum")} {
+			b = append(b, `<th scope="col">`...)
+			b = append(append(b, html.EscapeString(h)...), `</th>`...)
+		}
+		return string(append(b, "</tr></thead><tbody>\n"...))
+	})
+}
+
+// figuresRow is one row of the figures: an indicator's group 0 (all
+// clusters) or 1 (portfolio).
+func (r *Renderer) figuresRow(title string, group int, c site.Comparison) string {
+	type key struct {
+		title                   string
+		group, n                int
+		min, q1, median, q3, mx string
+	}
+	k := key{title, group, c.Summary.N, c.Min, c.Q1, c.Median, c.Q3, c.Max}
+	return r.phrases.get(k, func() string {
+		name := r.cat.translate("All clusters")
+		if group == 1 {
+			name = r.cat.translate("Portfolio")
+		}
+		b := append([]byte(`<tr><th scope="row">`), html.EscapeString(title)...)
+		b = append(append(append(b, `</th><td>`...), html.EscapeString(name)...), `</td>`...)
+		for _, v := range []string{strconv.Itoa(c.Summary.N), c.Min, c.Q1, c.Median, c.Q3, c.Max} {
+			b = append(append(append(b, `<td>`...), html.EscapeString(v)...), `</td>`...)
+		}
+		return string(append(b, "</tr>\n"...))
+	})
 }
 
 // labelSeries are the layers of the directory's charts, in the label

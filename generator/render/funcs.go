@@ -48,6 +48,8 @@ func newFuncs(r *Renderer) template.FuncMap {
 		"boxplot": r.boxPlot,
 		// indicatorRow writes a report's indicator table row; see rows.go.
 		"indicatorRow": r.indicatorRow,
+		// indicatorRows writes the rows of an area, one per line.
+		"indicatorRows": r.indicatorRows,
 		// figures is the table of the numbers behind an area's box plots.
 		"figures": r.figures,
 		"boxIcon": func(kind string) template.HTML { return template.HTML(chart.Icon(kind)) },

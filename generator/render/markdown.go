@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"html/template"
 	"net/url"
@@ -34,7 +35,11 @@ func NewMarkdown() *Markdown {
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify),
 		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(safeTransformer{}, 100))),
 	)
-	return &Markdown{md: md, bufs: sync.Pool{New: func() any { return new(bytes.Buffer) }}}
+	return &Markdown{md: md, bufs: sync.Pool{New: func() any {
+		out := new(mdOutput)
+		out.w = bufio.NewWriter(&out.buf)
+		return out
+	}}}
 }
 
 // HTML renders src; an empty source gives an empty result.
@@ -42,15 +47,25 @@ func (m *Markdown) HTML(src string) template.HTML {
 	if strings.TrimSpace(src) == "" {
 		return ""
 	}
-	b := m.bufs.Get().(*bytes.Buffer)
-	defer m.bufs.Put(b)
-	b.Reset()
-	if err := m.md.Convert([]byte(src), b); err != nil {
+	out := m.bufs.Get().(*mdOutput)
+	defer m.bufs.Put(out)
+	out.buf.Reset()
+	out.w.Reset(&out.buf)
+	b := &out.buf
+	if err := m.md.Convert([]byte(src), out.w); err != nil {
 		// goldmark only fails when the writer fails; a bytes.Buffer does
 		// not. Show the text rather than nothing.
 		return template.HTML(template.HTMLEscapeString(src))
 	}
 	return template.HTML(b.String()) // goldmark escapes text and drops raw HTML
+}
+
+// mdOutput is where Markdown is written: goldmark writes through a
+// bufio.Writer and makes a new one for each document unless it is given
+// one, so each buffer comes with its own.
+type mdOutput struct {
+	buf bytes.Buffer
+	w   *bufio.Writer
 }
 
 // safeTransformer rewrites the parsed document before rendering.

@@ -34,6 +34,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"clustersite/generator/chart"
 	"clustersite/generator/site"
 )
 
@@ -49,13 +50,26 @@ type Renderer struct {
 	lang   string
 	cat    catalog
 	format site.Formatter
+	// boxes and phrases remember what every report draws and says
+	// alike; see rows.go.
+	boxes   chart.BoxMemo
+	phrases phrases
+	// folded counts the translations folded into each page kind's
+	// templates (fold.go).
+	folded map[string]int
 }
 
 // New parses the templates and hashes the assets of the theme, with files of
 // the site folder taking precedence.
 func New(theme, siteDir fs.FS, lang string) (*Renderer, error) {
+	return newRenderer(theme, siteDir, lang, true)
+}
+
+// newRenderer is New; fold is false only in tests that compare the
+// templates with and without folded translations (fold.go).
+func newRenderer(theme, siteDir fs.FS, lang string, fold bool) (*Renderer, error) {
 	files := overlay{siteDir, theme}
-	r := &Renderer{pages: map[string]*template.Template{}, hashed: map[string]string{}, markdown: NewMarkdown(),
+	r := &Renderer{pages: map[string]*template.Template{}, hashed: map[string]string{}, folded: map[string]int{}, markdown: NewMarkdown(),
 		lang: lang, format: site.NewFormatter(language.Make(lang))}
 	if err := r.loadAssets(files); err != nil {
 		return nil, err
@@ -65,7 +79,7 @@ func New(theme, siteDir fs.FS, lang string) (*Renderer, error) {
 		return nil, err
 	}
 	r.cat = cat
-	if err := r.loadTemplates(files, newFuncs(r)); err != nil {
+	if err := r.loadTemplates(files, newFuncs(r), fold); err != nil {
 		return nil, err
 	}
 	return r, nil
@@ -111,7 +125,7 @@ func (r *Renderer) loadAssets(files overlay) error {
 	return nil
 }
 
-func (r *Renderer) loadTemplates(files overlay, funcs template.FuncMap) error {
+func (r *Renderer) loadTemplates(files overlay, funcs template.FuncMap, fold bool) error {
 	names, err := files.list("templates")
 	if err != nil {
 		return err
@@ -142,7 +156,15 @@ func (r *Renderer) loadTemplates(files overlay, funcs template.FuncMap) error {
 				return fmt.Errorf("templates: %w", err)
 			}
 		}
-		r.pages[strings.TrimSuffix(k, ".html")] = t
+		kind := strings.TrimSuffix(k, ".html")
+		if fold {
+			n, err := foldTranslations(t, r.cat)
+			if err != nil {
+				return fmt.Errorf("templates: %w", err)
+			}
+			r.folded[kind] = n
+		}
+		r.pages[kind] = t
 	}
 	return nil
 }

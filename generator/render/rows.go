@@ -3,93 +3,190 @@ package render
 import (
 	"html/template"
 	"strconv"
-	"strings"
+	"sync"
+	"sync/atomic"
 
 	"clustersite/generator/model"
 	"clustersite/generator/site"
+	"clustersite/generator/stats"
 )
 
 // The indicator table of a report is most of a build's HTML: 36 rows, 72
 // comparison cells and 36 box plots on each of 13,600 report pages at
 // 10,000 clusters. Written as template actions, every value costs a
 // reflective call of html/template's escaper (and of t), and those calls
-// were the largest part of a build's time. So the default theme writes a
-// row with one call, {{indicatorRow . $c.Portfolio}}; a theme that wants
-// other markup can still write its own rows from the same IndicatorRow
-// fields. indicatorRow translates as t does and escapes as html/template
-// does; TestIndicatorRowMatchesItsTemplate pins it to the template it
-// replaces.
+// were the largest part of a build's time. So the default theme writes an
+// area's rows with one call, {{indicatorRows .Rows $c.Portfolio}}; a theme
+// that wants other markup can still write its own rows from the same
+// IndicatorRow fields, or call {{indicatorRow . $c.Portfolio}} for one.
+// The rows translate as t does and escape as html/template does;
+// TestIndicatorRowMatchesItsTemplate pins them to the template they
+// replace.
+//
+// The rows are appended to one buffer per area, which is what lets a
+// report allocate a few strings rather than hundreds: the garbage of
+// rendering, not the rendering, was most of the time the rows took.
+
+// rowBuffers are the buffers areas' rows are written in.
+var rowBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 32<<10); return &b }}
+
+// indicatorRows writes the rows of one area of a report's indicator
+// table, each on its own line as the template's range wrote them.
+func (r *Renderer) indicatorRows(rows []*site.IndicatorRow, portfolio string) template.HTML {
+	buf := rowBuffers.Get().(*[]byte)
+	b := (*buf)[:0]
+	for _, row := range rows {
+		b = append(b, "\n   "...)
+		b = r.appendRow(b, row, portfolio)
+	}
+	html := template.HTML(b)
+	*buf = b
+	rowBuffers.Put(buf)
+	return html
+}
 
 // indicatorRow writes one row of a report's indicator table, indented as
 // in templates/report.html: the indicator, its value, where it stands
 // among all clusters and in the portfolio, and its box plot; or, for a
 // reported text value, the value across the row.
 func (r *Renderer) indicatorRow(row *site.IndicatorRow, portfolio string) template.HTML {
-	var b strings.Builder
-	b.Grow(2048)
-	b.WriteString(`<tr id="ind-`)
-	htmlText.WriteString(&b, row.ID)
-	b.WriteString("\">\n    <th scope=\"row\">")
-	htmlText.WriteString(&b, row.Title)
-	b.WriteString("</th>")
-	if row.Wide() && row.Reported {
-		b.WriteString("\n    <td class=\"value value-text\" colspan=\"4\">")
-		htmlText.WriteString(&b, row.Value)
-		b.WriteString("</td>\n   </tr>")
-		return template.HTML(b.String())
-	}
-	b.WriteString("\n    <td class=\"value\">")
-	switch {
-	case !row.Reported:
-		b.WriteString(`<span class="missing">`)
-		htmlText.WriteString(&b, r.cat.translate("not reported"))
-		b.WriteString(`</span>`)
-	case row.Kind == model.KindBool:
-		htmlText.WriteString(&b, r.cat.translate(row.Value))
-	default:
-		htmlText.WriteString(&b, row.Value)
-	}
-	b.WriteString("</td>\n    <td data-label=\"")
-	htmlText.WriteString(&b, r.cat.translate("All clusters"))
-	b.WriteString("\">")
-	r.writeComparison(&b, row.All)
-	b.WriteString("</td>\n    <td data-label=\"")
-	htmlText.WriteString(&b, r.cat.translate("Portfolio"))
-	b.WriteString("\">")
-	r.writeComparison(&b, row.Portfolio)
-	b.WriteString("</td>\n    <td class=\"chart-cell\">")
-	b.WriteString(string(r.boxPlot(row, portfolio))) // the chart package escapes its text
-	b.WriteString("</td>\n   </tr>")
-	return template.HTML(b.String())
+	return template.HTML(r.appendRow(make([]byte, 0, 2048), row, portfolio))
 }
 
-// writeComparison writes where a value stands in one group:
+func (r *Renderer) appendRow(b []byte, row *site.IndicatorRow, portfolio string) []byte {
+	b = append(b, `<tr id="ind-`...)
+	b = appendHTML(b, row.ID)
+	b = append(b, "\">\n    <th scope=\"row\">"...)
+	b = appendHTML(b, row.Title)
+	b = append(b, "</th>"...)
+	if row.Wide() && row.Reported {
+		b = append(b, "\n    <td class=\"value value-text\" colspan=\"4\">"...)
+		b = appendHTML(b, row.Value)
+		return append(b, "</td>\n   </tr>"...)
+	}
+	b = append(b, "\n    <td class=\"value\">"...)
+	switch {
+	case !row.Reported:
+		b = append(b, `<span class="missing">`...)
+		b = appendHTML(b, r.cat.translate("not reported"))
+		b = append(b, `</span>`...)
+	case row.Kind == model.KindBool:
+		b = appendHTML(b, r.cat.translate(row.Value))
+	default:
+		b = appendHTML(b, row.Value)
+	}
+	b = append(b, "</td>\n    <td data-label=\""...)
+	b = appendHTML(b, r.cat.translate("All clusters"))
+	b = append(b, "\">"...)
+	b = r.appendComparison(b, row.All)
+	b = append(b, "</td>\n    <td data-label=\""...)
+	b = appendHTML(b, r.cat.translate("Portfolio"))
+	b = append(b, "\">"...)
+	b = r.appendComparison(b, row.Portfolio)
+	b = append(b, "</td>\n    <td class=\"chart-cell\">"...)
+	b = r.appendBoxPlot(b, row, portfolio) // the chart package escapes its text
+	return append(b, "</td>\n   </tr>"...)
+}
+
+// appendComparison writes where a value stands in one group:
 // <span class="cmp cmp-2">third quarter</span> <span class="median">median
 // 130, n = 10000</span>, or <span class="na">–</span> when the group is
 // not shown.
-func (r *Renderer) writeComparison(b *strings.Builder, c site.Comparison) {
+func (r *Renderer) appendComparison(b []byte, c site.Comparison) []byte {
 	if !c.Shown {
-		b.WriteString(`<span class="na">–</span>`)
-		return
+		return append(b, `<span class="na">–</span>`...)
 	}
-	b.WriteString(`<span class="cmp cmp-`)
-	b.WriteString(strconv.Itoa(int(c.Position)))
-	b.WriteString(`">`)
-	htmlText.WriteString(b, r.cat.translate(c.Position.String()))
-	b.WriteString(`</span> <span class="median">`)
-	htmlText.WriteString(b, r.cat.translate("median %s, n = %d", c.Median, c.Summary.N))
-	b.WriteString(`</span>`)
+	b = append(b, `<span class="cmp cmp-`...)
+	b = strconv.AppendInt(b, int64(c.Position), 10)
+	b = append(b, `">`...)
+	b = appendHTML(b, r.cat.translate(c.Position.String()))
+	b = append(b, `</span> <span class="median">`...)
+	b = appendHTML(b, r.medianPhrase(c))
+	return append(b, `</span>`...)
 }
 
-// htmlText escapes text for HTML elements and quoted attributes exactly
+// phrases remembers translated phrases with numbers in them: rows say the
+// same few (a group's median and size, the text alternative's sentence
+// about a group) thousands of times. Keys hold everything that goes into
+// a phrase, so it can never give a stale one. It stops growing at
+// maxPhrases, which a build of 10,000 clusters is far from (about 36
+// indicators × 40 groups × 4 quarters); a long-lived serve reaches it
+// only after many edits, and then formats each time.
+type phrases struct {
+	m sync.Map     // key → string
+	n atomic.Int64 // phrases stored
+}
+
+const maxPhrases = 100_000
+
+func (ps *phrases) get(key any, format func() string) string {
+	if s, ok := ps.m.Load(key); ok {
+		return s.(string)
+	}
+	s := format()
+	if ps.n.Add(1) <= maxPhrases {
+		ps.m.Store(key, s)
+	}
+	return s
+}
+
+// medianPhrase is "median 130, n = 10000" for a group.
+func (r *Renderer) medianPhrase(c site.Comparison) string {
+	type key struct {
+		median string
+		n      int
+	}
+	return r.phrases.get(key{c.Median, c.Summary.N}, func() string {
+		return r.cat.translate("median %s, n = %d", c.Median, c.Summary.N)
+	})
+}
+
+// groupPhrase is the box plot's text alternative about one group, "all"
+// clusters or the "portfolio": "All clusters (n = 7531, median 131): top
+// quarter."
+func (r *Renderer) groupPhrase(group, portfolio string, c site.Comparison) string {
+	type key struct {
+		group, portfolio, median string
+		n                        int
+		position                 stats.Position
+	}
+	return r.phrases.get(key{group, portfolio, c.Median, c.Summary.N, c.Position}, func() string {
+		name := r.cat.translate("All clusters")
+		if group == "portfolio" {
+			name = r.cat.translate("%s portfolio", portfolio)
+		}
+		return r.cat.translate("%s (n = %d, median %s): %s.", name, c.Summary.N, c.Median, r.cat.translate(c.Position.String()))
+	})
+}
+
+// appendHTML escapes text for HTML elements and quoted attributes exactly
 // as html/template does (which, unlike template.HTMLEscapeString, also
 // escapes '+').
-var htmlText = strings.NewReplacer(
-	"\x00", "\uFFFD",
-	`"`, "&#34;",
-	"&", "&amp;",
-	"'", "&#39;",
-	"+", "&#43;",
-	"<", "&lt;",
-	">", "&gt;",
-)
+func appendHTML(b []byte, s string) []byte {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case 0:
+			esc = "\uFFFD"
+		case '"':
+			esc = "&#34;"
+		case '&':
+			esc = "&amp;"
+		case '\'':
+			esc = "&#39;"
+		case '+':
+			esc = "&#43;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		default:
+			continue
+		}
+		b = append(b, s[last:i]...)
+		b = append(b, esc...)
+		last = i + 1
+	}
+	return append(b, s[last:]...)
+}

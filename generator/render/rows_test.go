@@ -54,10 +54,49 @@ func TestIndicatorRowMatchesItsTemplate(t *testing.T) {
 				if err := tmpl.ExecuteTemplate(&want, "row", data); err != nil {
 					t.Fatal(err)
 				}
-				if got := string(r.indicatorRow(row, portfolio)); got != want.String() {
-					t.Errorf("%s, row %s:\n%s\nwant:\n%s", lang, row.ID, got, want.String())
+				// Twice: the second row comes from what the renderer
+				// remembers of the first.
+				for range 2 {
+					if got := string(r.indicatorRow(row, portfolio)); got != want.String() {
+						t.Errorf("%s, row %s:\n%s\nwant:\n%s", lang, row.ID, got, want.String())
+					}
 				}
 			}
+			// indicatorRows is the rows as the template's range wrote
+			// them, each on its own line.
+			var want strings.Builder
+			for _, row := range rows {
+				want.WriteString("\n   " + string(r.indicatorRow(row, portfolio)))
+			}
+			if got := string(r.indicatorRows(rows, portfolio)); got != want.String() {
+				t.Errorf("%s, indicatorRows:\n%s\nwant:\n%s", lang, got, want.String())
+			}
 		}
+	}
+}
+
+// appendHTML must escape as html/template does in text and in quoted
+// attributes.
+func TestAppendHTMLEscapesAsHTMLTemplate(t *testing.T) {
+	for _, s := range []string{"", "plain", "<b> & \"q\" 'a' +1 \x00 \xff é", "&&&", "a+b=c", "\x00\x00", "ends with <"} {
+		checkAppendHTML(t, s)
+	}
+}
+
+func FuzzAppendHTML(f *testing.F) {
+	f.Add("<b> & \"q\" 'a' +1 \x00 \xff é")
+	f.Fuzz(checkAppendHTML)
+}
+
+var escapeTemplate = template.Must(template.New("").Parse(`<p title="{{.}}">{{.}}</p>`))
+
+func checkAppendHTML(t *testing.T, s string) {
+	var want strings.Builder
+	if err := escapeTemplate.Execute(&want, s); err != nil {
+		t.Fatal(err)
+	}
+	esc := string(appendHTML([]byte("x"), s))[1:]
+	if got := `<p title="` + esc + `">` + esc + `</p>`; got != want.String() {
+		t.Errorf("%q: appendHTML gives\n%s\nhtml/template\n%s", s, got, want.String())
 	}
 }
