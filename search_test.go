@@ -50,9 +50,13 @@ const evilName = "</script><script>alert(1)</script>"
 
 // writeSearchSite writes the site folder of searchSite into dir, in the
 // language lang.
-func writeSearchSite(dir, lang string) error {
+func writeSearchSite(dir, lang string) error { return writeFixtureSite(dir, lang, fixtureClusters) }
+
+// writeFixtureSite writes a site folder of the clusters into dir, in the
+// language lang.
+func writeFixtureSite(dir, lang string, clusters []fixtureCluster) error {
 	files := map[string]string{"config.toml": "title = \"Search test\"\ntoday = 2026-11-28\nlanguage = \"" + lang + "\"\n"}
-	for i, c := range fixtureClusters {
+	for i, c := range clusters {
 		valid := ""
 		if c.validUntil != "" {
 			valid = "valid_until = " + c.validUntil + "\n"
@@ -593,20 +597,73 @@ func TestSearchFitsA320PixelScreen(t *testing.T) {
 	}
 }
 
+// rowsJS lists the rows of the table chosen by a CSS selector (%s) as
+// text: every cell's text, the link, the date and the classes of the badge
+// and the status, which give them their colours.
+const rowsJS = `[...document.querySelectorAll('%s tbody tr')].map(tr =>
+	[...tr.cells].map(c => c.textContent.trim()).join(' | ') + ' | ' + tr.querySelector('a').getAttribute('href') +
+	' | ' + tr.querySelector('time').getAttribute('datetime') + ' | ' + tr.querySelector('.badge').className +
+	' | ' + tr.querySelector('.status').className + ' | ' + tr.querySelectorAll('td:empty').length + ' empty')`
+
 func TestSearchRowsReadAsTheServerListInEveryLanguage(t *testing.T) {
 	for _, lang := range []string{"en", "de", "fr"} {
 		t.Run(lang, func(t *testing.T) {
 			var site builtSite
 			defer site.remove()
 			ctx := open(t, serveDir(t, buildSearchSite(t, &site, lang)), "/")
-			const rows = `[...document.querySelectorAll('%s tbody tr')].map(tr =>
-				[...tr.cells].map(c => c.textContent.trim()).join(' | ') + ' | ' + tr.querySelector('a').getAttribute('href') +
-				' | ' + tr.querySelector('time').getAttribute('datetime'))`
-			server := eval[[]string](t, ctx, fmt.Sprintf(rows, "#listing table"))
-			script := eval[[]string](t, ctx, fmt.Sprintf(rows, ".finder table"))
+			server := eval[[]string](t, ctx, fmt.Sprintf(rowsJS, "#listing table"))
+			script := eval[[]string](t, ctx, fmt.Sprintf(rowsJS, ".finder table"))
 			if !slices.Equal(script, server) {
 				t.Errorf("the script's rows differ from the server's:\nscript: %q\nserver: %q", script, server)
 			}
 		})
+	}
+}
+
+// TestSearchRowsStayTrueWhenReused: the script refills its rows in place
+// as the results change, so a row that showed one cluster and then shows
+// another must read exactly as the server's row of the other cluster,
+// with or without a region and a portfolio.
+func TestSearchRowsStayTrueWhenReused(t *testing.T) {
+	dir := t.TempDir()
+	site, public := filepath.Join(dir, "site"), filepath.Join(dir, "public")
+	clusters := []fixtureCluster{
+		{"Alpha Cluster", "AT", "", "", "Software", "2025-11-06", "gold", ""},
+		{"Beta Cluster", "DE", "Bayern", "ICT", "Software", "2019-07-25", "bronze", ""},
+		{"Delta Cluster", "FR", "Bretagne", "Food industry", "Agri-food", "2026-02-02", "gold", "2026-12-31"},
+		{"Gamma Works", "ES", "Catalunya", "Biotechnology", "Nutrition", "2025-06-01", "silver", ""},
+	}
+	if err := writeFixtureSite(site, "en", clusters); err != nil {
+		t.Fatal(err)
+	}
+	if err := buildInto(public, "--site", site); err != nil {
+		t.Fatal(err)
+	}
+	ctx := open(t, serveDir(t, public), "/")
+	serverRows := map[string]string{}
+	for _, row := range eval[[]string](t, ctx, fmt.Sprintf(rowsJS, "#listing table")) {
+		serverRows[strings.SplitN(row, " | ", 2)[0]] = row
+	}
+	for _, step := range []struct{ js, want string }{
+		{``, "Alpha Cluster,Beta Cluster,Delta Cluster,Gamma Works"},
+		{`q.value = 'gamma'`, "Gamma Works"},
+		{`q.value = 'cluster'`, "Alpha Cluster,Beta Cluster,Delta Cluster"},
+		{`sort.value = 'valid'`, "Alpha Cluster,Delta Cluster,Beta Cluster"},
+		{`q.value = 'b'`, "Gamma Works,Delta Cluster,Beta Cluster"}, // Bayern, Biotechnology, Bretagne
+		{`q.value = ''; sort.value = ''`, "Alpha Cluster,Beta Cluster,Delta Cluster,Gamma Works"},
+	} {
+		eval[chromedp.Void](t, ctx, `(() => {
+			const q = document.getElementById('q'), sort = document.getElementById('sort');
+			`+step.js+`;
+			q.dispatchEvent(new Event('input', {bubbles: true}));
+		})()`)
+		for _, row := range eval[[]string](t, ctx, fmt.Sprintf(rowsJS, ".finder table")) {
+			if first := strings.SplitN(row, " | ", 2)[0]; row != serverRows[first] {
+				t.Errorf("after %s, a row reads\n%q, the server's\n%q", step.js, row, serverRows[first])
+			}
+		}
+		if got := strings.Join(results(t, ctx), ","); got != step.want {
+			t.Errorf("after %s: %s, want %s", step.js, got, step.want)
+		}
 	}
 }
