@@ -264,6 +264,7 @@ func TestSearchIsAccentAndCaseBlind(t *testing.T) {
 		{"dempreses", []string{"Agrupació d’Empreses Innovadores Tèxtils"}},
 		{"pole aerosp", []string{"Pôle Aérospatial Vosges-Alsace"}},
 		{"vosges alsace", []string{"Pôle Aérospatial Vosges-Alsace"}},
+		{"pole al", []string{"Pôle Aérospatial Vosges-Alsace"}},       // "al" inside aerospatial first, then alsace
 		{"jordan", []string{"Qoot Cluster"}},                          // country name
 		{"olive", []string{"Qoot Cluster"}},                           // sector
 		{"gelderland", []string{"Food Valley Cluster"}},               // region

@@ -79,22 +79,24 @@
       place: col('place'), portfolio: col('portfolio'), label: col('label'), status: col('status'),
       newest: col('newest'), valid: col('valid'),
       country: new Int32Array(n),
-      names: [], ids: [], words: [],
+      names: [], ids: [],
       sectorSet: null, sectorWords: null, // until the sectors file is loaded
     };
+    const words = [];
     let prev = '';
     ix.names.split('\n').forEach((line, i) => {
       const name = prev.slice(0, digit[line.charCodeAt(0)]) + line.slice(1);
       const native = ix.nativeNames[i] || '';
       d.names.push(name);
       d.ids.push(ix.ids[i] || idOf(name));
-      d.words.push(searchable(name + ' ' + native));
+      words.push(searchable(name + ' ' + native));
       d.country[i] = ix.places[d.place[i]][0];
       d.valid[i] += d.newest[i]; // stored as days after the newest assessment
       prev = name;
     });
-    d.placeWords = ix.places.map(([c, region]) => searchable(region + ' ' + ix.countries[c].name));
-    d.portfolioWords = ix.portfolios.map((p) => searchable(p.name));
+    d.nameWords = joined(words);
+    d.placeWords = joined(ix.places.map(([c, region]) => searchable(region + ' ' + ix.countries[c].name)));
+    d.portfolioWords = joined(ix.portfolios.map((p) => searchable(p.name)));
     const identity = Array.from({ length: n }, (_, i) => i);
     d.orders = {
       '': identity,
@@ -114,21 +116,49 @@
   // addSectors adds the second file of the index to the data.
   function addSectors(d, sx) {
     d.sectorSet = column(sx.column, d.n);
-    d.sectorWords = sx.sectorSets.map((set) => searchable(set.map((s) => sx.sectors[s]).join(' ')));
+    d.sectorWords = joined(sx.sectorSets.map((set) => searchable(set.map((s) => sx.sectors[s]).join(' '))));
   }
 
-  // hits marks, for each query word, the dictionary entries it matches.
-  function hits(words, dict) {
-    return words.map((w) => Uint8Array.from(dict || [], (text) => (text.includes(w) ? 1 : 0)));
+  // joined puts searchable strings end to end and notes where each
+  // starts, so that hits finds a query word in all of them with a few
+  // indexOf calls: at 10,000 clusters most words take 0.1 ms to find in
+  // the names, where includes on each name took 0.3 to 0.4 ms.
+  function joined(list) {
+    const starts = new Int32Array(list.length + 1);
+    list.forEach((text, i) => { starts[i + 1] = starts[i] + text.length; });
+    return { text: list.join(''), starts };
+  }
+
+  // hits marks the strings of a joined list that hold the query word w (a
+  // space, then the start of a word). It looks for w without its space,
+  // whose letters are rarer in the text than spaces and so quicker for
+  // indexOf to find, and keeps the places that follow a space. No match
+  // spans two strings, since every string starts with a space (see
+  // searchable).
+  function hits(list, w) {
+    const found = new Uint8Array(list.starts.length - 1);
+    const { text, starts } = list, start = w.slice(1);
+    let k = 0;
+    for (let at = text.indexOf(start, 1); at !== -1;) {
+      if (text.charCodeAt(at - 1) !== 32) {
+        at = text.indexOf(start, at + 1);
+        continue;
+      }
+      while (starts[k + 1] <= at) k++;
+      found[k] = 1;
+      at = text.indexOf(start, starts[k + 1] + 1);
+    }
+    return found;
   }
 
   // search returns the matching clusters in display order and the count
   // of each facet value under the query and the other facets.
   function search(d, state) {
     const words = queryWords(state.q);
-    const placeHits = hits(words, d.placeWords);
-    const portfolioHits = hits(words, d.portfolioWords);
-    const sectorHits = hits(words, d.sectorWords);
+    const nameHits = words.map((w) => hits(d.nameWords, w));
+    const placeHits = words.map((w) => hits(d.placeWords, w));
+    const portfolioHits = words.map((w) => hits(d.portfolioWords, w));
+    const sectorHits = d.sectorWords === null ? null : words.map((w) => hits(d.sectorWords, w));
     const facetOf = [d.country, d.label, d.portfolio, d.status];
     const selected = FACETS.map((f) => {
       if (state[f].size === 0) return null;
@@ -141,10 +171,10 @@
     for (const i of d.orders[state.sort]) {
       let inName = true, all = true;
       for (let j = 0; j < words.length && all; j++) {
-        if (d.words[i].includes(words[j])) continue;
+        if (nameHits[j][i] === 1) continue;
         inName = false;
         all = placeHits[j][d.place[i]] === 1 || portfolioHits[j][d.portfolio[i]] === 1 ||
-          (d.sectorSet !== null && sectorHits[j][d.sectorSet[i]] === 1);
+          (sectorHits !== null && sectorHits[j][d.sectorSet[i]] === 1);
       }
       if (!all) continue;
       let failed = -1, failures = 0;
