@@ -103,6 +103,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	cmd, args := args[0], args[1:]
 	switch cmd {
+	case "build", "check", "serve":
+		defer limitMemory()() // see memory.go
+	}
+	switch cmd {
 	case "build":
 		return runBuild(ctx, args, stdout, stderr)
 	case "check":
