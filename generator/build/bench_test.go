@@ -58,8 +58,9 @@ var theme = os.DirFS("../..")
 // that TestMain removes.
 var fixtures struct {
 	sync.Mutex
-	root string
-	made map[string]string
+	root    string
+	made    map[string]string
+	outputs int
 }
 
 func TestMain(m *testing.M) {
@@ -92,6 +93,19 @@ func fixture(tb testing.TB, name string, make func(dir string) error) string {
 	}
 	fixtures.made[name] = dir
 	return dir
+}
+
+// outputDir returns a new, empty output folder under the fixtures root.
+// Outputs are removed only when the process ends: deleting 1.1 GB between
+// two runs makes the next one slower on a disk that discards freed blocks
+// (ext4 mounted with discard), so the runs would not be alike.
+func outputDir(tb testing.TB) string {
+	tb.Helper()
+	fixtures.Lock()
+	fixtures.outputs++
+	name := fmt.Sprintf("output-%d", fixtures.outputs)
+	fixtures.Unlock()
+	return filepath.Join(fixture(tb, name, func(dir string) error { return os.MkdirAll(dir, 0o755) }), "public")
 }
 
 // corpusDir returns a site folder with n synthetic clusters.
@@ -138,7 +152,7 @@ func BenchmarkBuild(b *testing.B) {
 			peak := watchMemory(b)
 			var cpu cpuMeter
 			for b.Loop() {
-				dest := filepath.Join(b.TempDir(), "public")
+				dest := outputDir(b)
 				peak.start()
 				cpu.start()
 				buildInto(b, fsys, dest)
@@ -162,7 +176,7 @@ func BenchmarkFloor(b *testing.B) {
 			out := builtFiles(b, dir)
 			var cpu cpuMeter
 			for b.Loop() {
-				dest := filepath.Join(b.TempDir(), "public")
+				dest := outputDir(b)
 				cpu.start()
 				if err := floor(dir, out, dest); err != nil {
 					b.Fatal(err)
@@ -185,12 +199,12 @@ func BenchmarkBuildVsFloor(b *testing.B) {
 		var floorTime, buildTime time.Duration
 		for b.Loop() {
 			start := time.Now()
-			if err := floor(dir, out, filepath.Join(b.TempDir(), "public")); err != nil {
+			if err := floor(dir, out, outputDir(b)); err != nil {
 				b.Fatal(err)
 			}
 			floorTime += time.Since(start)
 			start = time.Now()
-			buildInto(b, fsys, filepath.Join(b.TempDir(), "public"))
+			buildInto(b, fsys, outputDir(b))
 			buildTime += time.Since(start)
 		}
 		b.ReportMetric(floorTime.Seconds()/float64(b.N), "floor-s/op")
@@ -204,7 +218,7 @@ func BenchmarkBuildVsFloor(b *testing.B) {
 // none is written.
 func BenchmarkRebuild(b *testing.B) {
 	fsys := os.DirFS(corpusDir(b, 10000))
-	dest := filepath.Join(b.TempDir(), "public")
+	dest := outputDir(b)
 	buildInto(b, fsys, dest)
 	b.Run("clusters=10000/unchanged", func(b *testing.B) {
 		var cpu cpuMeter
@@ -247,8 +261,8 @@ func BenchmarkCommand(b *testing.B) {
 			dir, hdir := corpusDir(b, n), hugoDir(b, n)
 			var csRun, hugoRun commandRun
 			for b.Loop() {
-				csRun.run(b, exec.Command(cs, "build", "--quiet", "--site", dir, "--dest", filepath.Join(b.TempDir(), "public")))
-				hugoRun.run(b, exec.Command(hugo, "--quiet", "-s", hdir, "-d", filepath.Join(b.TempDir(), "public")))
+				csRun.run(b, exec.Command(cs, "build", "--quiet", "--site", dir, "--dest", outputDir(b)))
+				hugoRun.run(b, exec.Command(hugo, "--quiet", "-s", hdir, "-d", outputDir(b)))
 			}
 			csRun.report(b, "clustersite")
 			hugoRun.report(b, "hugo")
