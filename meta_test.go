@@ -9,13 +9,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
 
 	"clustersite/generator/build"
+	"clustersite/generator/output"
 )
 
 // atom is the part of RFC 4287 the tests check.
@@ -127,12 +127,12 @@ func TestFeedIsValidAtom(t *testing.T) {
 // no alternate link, and a warning about config.toml's base_url in the
 // build's summary.
 func TestFeedIsSkippedWithWarningWithoutBaseURL(t *testing.T) {
-	mem := &memWriter{files: map[string][]byte{}}
+	mem := &output.Memory{}
 	sum, err := build.Run(context.Background(), os.DirFS("."), themeFS, build.Options{}, mem)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := mem.files["feed.xml"]; ok {
+	if _, ok := mem.Files["feed.xml"]; ok {
 		t.Error("feed.xml written without base_url")
 	}
 	found := false
@@ -144,7 +144,7 @@ func TestFeedIsSkippedWithWarningWithoutBaseURL(t *testing.T) {
 	if !found {
 		t.Errorf("no base_url warning in %v", sum.Warnings)
 	}
-	if bytes.Contains(mem.files["index.html"], []byte("application/atom+xml")) {
+	if bytes.Contains(mem.Files["index.html"], []byte("application/atom+xml")) {
 		t.Error("pages link to a feed that does not exist")
 	}
 	with := readTree(t, buildSample(t, "--base-url", testBaseURL))
@@ -153,20 +153,6 @@ func TestFeedIsSkippedWithWarningWithoutBaseURL(t *testing.T) {
 			t.Errorf("%s: no alternate link to the feed", name)
 		}
 	}
-}
-
-// memWriter keeps output files in memory. build.Run calls WriteFile from
-// several goroutines, hence the lock.
-type memWriter struct {
-	mu    sync.Mutex
-	files map[string][]byte
-}
-
-func (m *memWriter) WriteFile(name string, data []byte) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.files[name] = bytes.Clone(data)
-	return nil
 }
 
 // TestSitemapHasLastmodForEveryPage parses sitemap.xml: every page but

@@ -15,6 +15,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"clustersite/generator/build"
+	"clustersite/generator/output"
 )
 
 // siteFiles are the output files of a build, held in one block of memory.
@@ -32,36 +33,23 @@ func (s *siteFiles) file(i int) []byte {
 	return s.data[lo:s.ends[i]]
 }
 
-// memWriter collects a build's output in memory.
-type memWriter struct {
-	mu    sync.Mutex
-	files map[string][]byte
-}
-
-func (w *memWriter) WriteFile(p string, data []byte) error {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.files[p] = slices.Clone(data)
-	return nil
-}
-
 // builtFiles builds the site folder dir in memory.
 func builtFiles(tb testing.TB, dir string) *siteFiles {
 	tb.Helper()
-	w := &memWriter{files: map[string][]byte{}}
+	w := &output.Memory{}
 	if _, err := build.Run(context.Background(), os.DirFS(dir), os.DirFS("../.."), build.Options{}, w); err != nil {
 		tb.Fatal(err)
 	}
 	s := &siteFiles{}
 	for _, p := range slices.Sorted(func(yield func(string) bool) {
-		for p := range w.files {
+		for p := range w.Files {
 			if !yield(p) {
 				return
 			}
 		}
 	}) {
 		s.paths = append(s.paths, p)
-		s.data = append(s.data, w.files[p]...)
+		s.data = append(s.data, w.Files[p]...)
 		s.ends = append(s.ends, len(s.data))
 
 	}

@@ -13,6 +13,7 @@ import (
 
 	"clustersite/generator/build"
 	"clustersite/generator/corpus"
+	"clustersite/generator/output"
 )
 
 // corpusFS is a synthetic site of n clusters in memory.
@@ -23,11 +24,11 @@ func corpusFS(n int) fstest.MapFS {
 // buildInMemory builds fsys with opts and returns every output file.
 func buildInMemory(t *testing.T, fsys fstest.MapFS, opts build.Options) map[string][]byte {
 	t.Helper()
-	w := &memWriter{files: map[string][]byte{}}
+	w := &output.Memory{}
 	if _, err := build.Run(context.Background(), fsys, theme, opts, w); err != nil {
 		t.Fatal(err)
 	}
-	return w.files
+	return w.Files
 }
 
 func TestParallelBuildIsByteIdenticalToOneWorker(t *testing.T) {
@@ -48,7 +49,7 @@ func TestParallelBuildIsByteIdenticalToOneWorker(t *testing.T) {
 
 // progressWriter records what Progress says while pages are written.
 type progressWriter struct {
-	memWriter
+	output.Memory
 	p    *build.Progress
 	mu   sync.Mutex
 	seen []build.Phase
@@ -65,12 +66,12 @@ func (w *progressWriter) WriteFile(p string, data []byte) error {
 		w.max = max(w.max, total)
 	}
 	w.mu.Unlock()
-	return w.memWriter.WriteFile(p, data)
+	return w.Memory.WriteFile(p, data)
 }
 
 func TestProgressFollowsTheBuild(t *testing.T) {
 	p := new(build.Progress)
-	w := &progressWriter{memWriter: memWriter{files: map[string][]byte{}}, p: p}
+	w := &progressWriter{p: p}
 	sum, err := build.Run(context.Background(), corpusFS(50), theme, build.Options{Progress: p}, w)
 	if err != nil {
 		t.Fatal(err)

@@ -14,6 +14,7 @@ import (
 	"clustersite/generator/build"
 	"clustersite/generator/corpus"
 	"clustersite/generator/model"
+	"clustersite/generator/output"
 	"clustersite/generator/render"
 )
 
@@ -125,7 +126,7 @@ func TestLoaderAfterEditsBuildsWhatAFreshBuildBuilds(t *testing.T) {
 // build writes, or fails with the same problems.
 func sameBuild(t *testing.T, step string, fsys fstest.MapFS, opts build.Options, loader *build.Loader) {
 	t.Helper()
-	want := &memWriter{files: map[string][]byte{}}
+	want := &output.Memory{}
 	_, wantErr := build.Run(context.Background(), fsys, theme, opts, want)
 	s, problems, err := loader.Load(fsys, opts)
 	if err != nil {
@@ -141,15 +142,15 @@ func sameBuild(t *testing.T, step string, fsys fstest.MapFS, opts build.Options,
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := &memWriter{files: map[string][]byte{}}
+	got := &output.Memory{}
 	if _, _, err := build.Write(context.Background(), s, r, got, 0); err != nil {
 		t.Fatal(err)
 	}
-	if g, w := slices.Sorted(maps.Keys(got.files)), slices.Sorted(maps.Keys(want.files)); !slices.Equal(g, w) {
+	if g, w := slices.Sorted(maps.Keys(got.Files)), slices.Sorted(maps.Keys(want.Files)); !slices.Equal(g, w) {
 		t.Fatalf("%s: the loader's site has the files\n%q\na fresh build\n%q", step, g, w)
 	}
-	for p, data := range want.files {
-		if !bytes.Equal(got.files[p], data) {
+	for p, data := range want.Files {
+		if !bytes.Equal(got.Files[p], data) {
 			t.Errorf("%s: %s differs from a fresh build's", step, p)
 		}
 	}

@@ -11,11 +11,11 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"clustersite/generator/build"
 	"clustersite/generator/corpus"
+	"clustersite/generator/output"
 )
 
 // TestServedSiteAfterEditsIsAFreshBuild runs serve on a synthetic site,
@@ -105,14 +105,14 @@ func TestServedSiteAfterEditsIsAFreshBuild(t *testing.T) {
 // its old and new name), so the first reload may show a state between.
 func servesFreshBuild(t *testing.T, step, base, dir string, opts build.Options, stream *events, gone map[string][]byte) map[string][]byte {
 	t.Helper()
-	w := &filesWriter{files: map[string][]byte{}}
+	w := &output.Memory{}
 	if _, err := build.Run(context.Background(), os.DirFS(dir), theme, opts, w); err != nil {
 		t.Fatalf("%s: a fresh build fails: %v", step, err)
 	}
 	for {
-		diff := servedDiff(t, base, w.files, gone)
+		diff := servedDiff(t, base, w.Files, gone)
 		if diff == "" {
-			return w.files
+			return w.Files
 		}
 		if stream == nil {
 			t.Fatalf("%s: %s", step, diff)
@@ -162,19 +162,6 @@ func (e *events) drain() {
 
 // reloadScript is the script tag serve adds to pages, with its line break.
 var reloadScript = regexp.MustCompile(`<script src="/_clustersite/reload\.js" data-version="[^"]*"></script>\n`)
-
-// filesWriter keeps written files in memory.
-type filesWriter struct {
-	mu    sync.Mutex
-	files map[string][]byte
-}
-
-func (w *filesWriter) WriteFile(p string, data []byte) error {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.files[p] = slices.Clone(data)
-	return nil
-}
 
 // diskEditor edits the files of a site folder on disk; paths are
 // slash-separated and relative to the folder.
