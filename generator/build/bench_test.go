@@ -528,15 +528,7 @@ func (e *editor) render(s *site.Site) []byte {
 // BenchmarkRender renders every page of 10,000 clusters into memory on
 // all cores: the build without loading and writing.
 func BenchmarkRender(b *testing.B) {
-	dir := corpusDir(b, 10000)
-	s, problems, err := build.Load(os.DirFS(dir), build.Options{})
-	if _, err := checked(s, problems.Errors(), err); err != nil {
-		b.Fatal(err)
-	}
-	r, err := render.New(theme, os.DirFS(dir), s.Config.Language)
-	if err != nil {
-		b.Fatal(err)
-	}
+	s, r := loadedSite(b, 10000)
 	pages := s.Pages()
 	b.Run("clusters=10000", func(b *testing.B) {
 		var cpu cpuMeter
@@ -551,6 +543,20 @@ func BenchmarkRender(b *testing.B) {
 		}
 		cpu.report(b)
 	})
+}
+
+// loadedSite loads the corpus of n clusters and makes its renderer.
+func loadedSite(b *testing.B, n int) (*site.Site, *render.Renderer) {
+	dir := corpusDir(b, n)
+	s, problems, err := build.Load(os.DirFS(dir), build.Options{})
+	if _, err := checked(s, problems.Errors(), err); err != nil {
+		b.Fatal(err)
+	}
+	r, err := render.New(theme, os.DirFS(dir), s.Config.Language)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s, r
 }
 
 // cpuMeter adds up the processor time of this process between start and

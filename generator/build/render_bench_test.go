@@ -2,12 +2,9 @@ package build_test
 
 import (
 	"io"
-	"os"
 	"runtime"
 	"testing"
 
-	"clustersite/generator/build"
-	"clustersite/generator/render"
 	"clustersite/generator/site"
 )
 
@@ -18,15 +15,7 @@ import (
 //
 //	go test -run '^$' -bench RenderReports -benchtime 1x -count 3 ./generator/build/
 func BenchmarkRenderReports(b *testing.B) {
-	dir := corpusDir(b, 10000)
-	s, problems, err := build.Load(os.DirFS(dir), build.Options{})
-	if _, err := checked(s, problems.Errors(), err); err != nil {
-		b.Fatal(err)
-	}
-	r, err := render.New(theme, os.DirFS(dir), s.Config.Language)
-	if err != nil {
-		b.Fatal(err)
-	}
+	s, r := loadedSite(b, 10000)
 	var reports []site.Page
 	for _, p := range s.Pages() {
 		if p.Template == "report" {
