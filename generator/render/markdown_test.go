@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -67,5 +68,33 @@ func TestCatalogFallsBackToEnglish(t *testing.T) {
 		if got := c.translate(tc.text, tc.args...); got != tc.want {
 			t.Errorf("translate(%q) = %q, want %q", tc.text, got, tc.want)
 		}
+	}
+}
+
+// TestMarkdownRemembersRecentSourcesWithoutMixingThemUp renders sources
+// of one length in turn, more of them than are remembered, and checks each
+// result against a renderer that remembers nothing; a source rendered
+// again at once is not converted again (no allocation).
+func TestMarkdownRemembersRecentSourcesWithoutMixingThemUp(t *testing.T) {
+	md := NewMarkdown()
+	var srcs []string
+	for i := range 3 * len(md.recent) {
+		srcs = append(srcs, fmt.Sprintf("**%02d** and [a](https://x.org/%02d)", i, i)) // one length
+	}
+	for round := range 2 {
+		for i, src := range srcs {
+			want := NewMarkdown().convert(src)
+			if got := md.HTML(src); got != want {
+				t.Fatalf("round %d, source %d: HTML = %q, want %q", round, i, got, want)
+			}
+			if got := md.HTML(srcs[max(i-1, 0)]); got != NewMarkdown().convert(srcs[max(i-1, 0)]) {
+				t.Fatalf("round %d, source %d again: HTML = %q", round, i-1, got)
+			}
+		}
+	}
+	src := srcs[5]
+	md.HTML(src)
+	if n := testing.AllocsPerRun(10, func() { md.HTML(src) }); n != 0 {
+		t.Errorf("rendering the source just rendered allocates %v times: it is converted again", n)
 	}
 }
