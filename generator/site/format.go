@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
@@ -15,16 +17,43 @@ import (
 
 // Formatter formats numbers and indicator values for one language.
 type Formatter struct {
-	p *message.Printer
+	p       *message.Printer
+	numbers *numberMemo
 }
 
 func NewFormatter(lang language.Tag) Formatter {
-	return Formatter{p: message.NewPrinter(lang)}
+	return Formatter{p: message.NewPrinter(lang), numbers: new(numberMemo)}
 }
+
+// numberMemo remembers formatted numbers. Formatting one for a language
+// takes about 1.5 µs, and the indicator rows of a 10,000-cluster build
+// format 400,000 values, most of them ones already seen (counts,
+// percentages with one decimal). A number always formats the same, so an
+// entry cannot be stale; the memo stops growing at maxNumbers.
+type numberMemo struct {
+	m sync.Map     // float64 → string
+	n atomic.Int64 // entries stored
+}
+
+const maxNumbers = 1 << 16
 
 // Number formats n with the language's digit grouping and at most two
 // decimals: 1,250,000 or 78.5.
 func (f Formatter) Number(n float64) string {
+	if f.numbers == nil || math.IsNaN(n) {
+		return f.number(n)
+	}
+	if s, ok := f.numbers.m.Load(n); ok {
+		return s.(string)
+	}
+	s := f.number(n)
+	if f.numbers.n.Add(1) <= maxNumbers {
+		f.numbers.m.Store(n, s)
+	}
+	return s
+}
+
+func (f Formatter) number(n float64) string {
 	if n == math.Trunc(n) && math.Abs(n) < 1e15 {
 		return f.p.Sprint(number.Decimal(int64(n)))
 	}
