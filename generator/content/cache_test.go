@@ -40,8 +40,8 @@ func describeDir(d *model.Directory) string {
 			}
 			b.WriteString("  " + a.Path + " " + a.Date.String() + " " + string(a.Label) + " " + a.Summary + " " + a.Methodology.ID + "\n")
 			for _, id := range slices.Sorted(func(yield func(string) bool) {
-				for _, v := range a.Values {
-					if !yield(v.ID) {
+				for id := range a.Values.All() {
+					if !yield(id) {
 						return
 					}
 				}

@@ -34,11 +34,9 @@ func checkIndicators(r *report, table map[string]any, a *model.Assessment) {
 		}
 		found[ind] = val // keyed by ind, whose ID is kept, not id: see keepNoSource
 	}
-	a.Values = make(model.Values, 0, len(found))
-	for _, ind := range m.Indicators() {
-		if val, ok := found[ind]; ok {
-			a.Values = append(a.Values, model.IndicatorValue{ID: ind.ID, Value: val})
-		}
+	a.Values = model.Values{}
+	for ind, val := range found {
+		a.Values.Put(m, ind.ID, val)
 	}
 	if a.Full() && !a.Draft {
 		warnMissing(r, m, a.Values)

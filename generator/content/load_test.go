@@ -109,7 +109,7 @@ func TestFullAssessmentRoundTrips(t *testing.T) {
 		t.Errorf("cluster =\n%+v\nwant\n%+v", gotC, wantC)
 	}
 	gotA := *a
-	gotA.Cluster, gotA.Methodology, gotA.Values = nil, nil, nil
+	gotA.Cluster, gotA.Methodology, gotA.Values = nil, nil, model.Values{}
 	wantA := model.Assessment{
 		Path: qoot, Date: model.NewDate(2019, 7, 25), Label: model.Gold, ValidUntil: model.NewDate(2021, 7, 25),
 		Score: 93, ReportID: "JOR001201907C190001", Expert: "Jane Expert", Publish: model.PublishFull,
@@ -118,8 +118,8 @@ func TestFullAssessmentRoundTrips(t *testing.T) {
 	if !reflect.DeepEqual(gotA, wantA) {
 		t.Errorf("assessment =\n%+v\nwant\n%+v", gotA, wantA)
 	}
-	if len(a.Values) != 36 {
-		t.Errorf("values = %d, want 36", len(a.Values))
+	if a.Values.Len() != 36 {
+		t.Errorf("values = %d, want 36", a.Values.Len())
 	}
 	for id, want := range map[string]model.Value{
 		"participants":       {Num: 54},

@@ -336,9 +336,9 @@ of the year"""
 	dir := expectProblems(t, map[string]string{qoot: src, "content/methodologies/kinds.toml": kindsMethodology})
 	a := dir.Clusters[0].Assessments[0]
 	got := fmt.Sprint(a.Values)
-	want := "[{count {0 false  []}} {percent {100 false  []}} {money {1.2500005e+06 false  []}} {year {2016 false  []}} " +
-		"{number {-3.5 false  []}} {bool {0 false  []}} {choice {0 false monthly []}} {multichoice {0 false  []}} " +
-		"{text {0 false Best cluster\nof the year []}}]" // in the methodology's order
+	want := "[count={0 false  []} percent={100 false  []} money={1.2500005e+06 false  []} year={2016 false  []} " +
+		"number={-3.5 false  []} bool={0 false  []} choice={0 false monthly []} multichoice={0 false  []} " +
+		"text={0 false Best cluster\nof the year []}]" // in the methodology's order
 	if got != want {
 		t.Errorf("values = %s\nwant     %s", got, want)
 	}

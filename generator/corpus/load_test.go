@@ -31,8 +31,8 @@ func TestLoad(t *testing.T) {
 	for _, c := range dir.Clusters {
 		files += len(c.Assessments)
 		latest := c.Latest()
-		if len(latest.Values) != len(latest.Methodology.Indicators()) {
-			t.Errorf("%s: %d indicator values, want %d", latest.Path, len(latest.Values), len(latest.Methodology.Indicators()))
+		if latest.Values.Len() != len(latest.Methodology.Indicators()) {
+			t.Errorf("%s: %d indicator values, want %d", latest.Path, latest.Values.Len(), len(latest.Methodology.Indicators()))
 		}
 	}
 	if want := len(fsys) - 1; files != want {

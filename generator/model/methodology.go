@@ -13,6 +13,8 @@ type Methodology struct {
 	Areas []*Area
 	// byID indexes every indicator of every area.
 	byID map[string]*Indicator
+	// order holds every indicator in report order.
+	order []*Indicator
 }
 
 // Area is a group of indicators, e.g. "Structure of the cluster".
@@ -38,6 +40,8 @@ type Indicator struct {
 	Help string
 	// Area is the area the indicator belongs to.
 	Area *Area
+	// pos is the indicator's place in its methodology's report order.
+	pos int
 }
 
 // Indicator returns the indicator with the given ID, or nil.
@@ -56,10 +60,13 @@ func (m *Methodology) Indicators() []*Indicator {
 // by Indicator. Call it once after filling Areas.
 func (m *Methodology) Index() {
 	m.byID = make(map[string]*Indicator)
+	m.order = m.order[:0]
 	for _, a := range m.Areas {
 		for _, ind := range a.Indicators {
 			ind.Area = a
+			ind.pos = len(m.order)
 			m.byID[ind.ID] = ind
+			m.order = append(m.order, ind)
 		}
 	}
 }
@@ -100,38 +107,4 @@ func (k Kind) Numeric() bool {
 		return true
 	}
 	return false
-}
-
-// Value is the reported value of one indicator. Which field is set depends
-// on the indicator's kind: Num for numeric kinds, Bool for bool, Text for
-// choice and text, List for multichoice.
-type Value struct {
-	Num  float64
-	Bool bool
-	Text string
-	List []string
-}
-
-// Values are the reported values of one assessment's indicators, in the
-// order of its methodology. They are a slice, not a map by ID: the values
-// of every assessment are most of a loaded directory's memory (36 values
-// in each of 18,000 files at 10,000 clusters), and a map of 36 entries
-// takes twice the room of the entries themselves. An assessment has a few
-// dozen values, so looking one up by scanning is as quick as hashing.
-type Values []IndicatorValue
-
-// IndicatorValue is the value of the indicator with the ID.
-type IndicatorValue struct {
-	ID string
-	Value
-}
-
-// Get returns the value of the indicator id and whether it was reported.
-func (vs Values) Get(id string) (Value, bool) {
-	for i := range vs {
-		if vs[i].ID == id {
-			return vs[i].Value, true
-		}
-	}
-	return Value{}, false
 }

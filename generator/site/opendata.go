@@ -176,9 +176,9 @@ func (s *Site) assessmentsCSV() []byte {
 				// The raw values only: working out whole indicator rows
 				// (formatted values, comparisons) for 20,000 assessments
 				// took a second of a 10,000-cluster build.
-				for _, v := range r.a.Values {
-					if ind := r.a.Methodology.Indicator(v.ID); ind != nil {
-						rec[col[v.ID]] = rawValue(ind.Kind, v.Value)
+				for id, v := range r.a.Values.All() {
+					if ind := r.a.Methodology.Indicator(id); ind != nil {
+						rec[col[id]] = rawValue(ind.Kind, v)
 					}
 				}
 			}

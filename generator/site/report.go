@@ -160,7 +160,7 @@ func newReport(s *Site, c *Cluster, a *model.Assessment, p label.Period) *Report
 	for _, area := range a.Methodology.Areas {
 		r.Total += len(area.Indicators)
 	}
-	r.Reported = len(a.Values) // the content package keeps only the methodology's indicators
+	r.Reported = a.Values.Len() // the content package keeps only the methodology's indicators
 	return r
 }
 

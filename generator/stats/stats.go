@@ -126,8 +126,8 @@ func (c *collector) addLatestOf(cl *model.Cluster) {
 	}
 	numeric := c.numericColumnsOf(a.Methodology)
 	portfolio := c.portfolioIndex(cl.Portfolio)
-	for _, v := range a.Values {
-		if col := numeric[v.ID]; col != nil && finite(v.Num) {
+	for id, v := range a.Values.All() {
+		if col := numeric[id]; col != nil && finite(v.Num) {
 			col.add(portfolio, value(v.Num))
 		}
 	}

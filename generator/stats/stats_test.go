@@ -36,7 +36,7 @@ var testMethodology = newMethodology("test", map[string]model.Kind{
 func assessed(values map[string]float64) *model.Assessment {
 	a := &model.Assessment{Methodology: testMethodology, Publish: model.PublishFull}
 	for id, v := range values {
-		a.Values = append(a.Values, model.IndicatorValue{ID: id, Value: model.Value{Num: v}})
+		a.Values.Put(testMethodology, id, model.Value{Num: v})
 	}
 	return a
 }
@@ -180,11 +180,13 @@ func TestComputeCountsOnlyTheLatestAssessment(t *testing.T) {
 
 func TestComputeIgnoresNonNumericKinds(t *testing.T) {
 	a := assessed(map[string]float64{"count": 1, "percent": 50, "money": 1e6, "year": 2010, "number": 2.5})
-	a.Values = append(a.Values, model.IndicatorValue{ID: "bool", Value: model.Value{Bool: true}})
-	a.Values = append(a.Values, model.IndicatorValue{ID: "choice", Value: model.Value{Text: "monthly"}})
-	a.Values = append(a.Values, model.IndicatorValue{ID: "multichoice", Value: model.Value{List: []string{"events"}}})
-	a.Values = append(a.Values, model.IndicatorValue{ID: "text", Value: model.Value{Text: "award"}})
-	a.Values = append(a.Values, model.IndicatorValue{ID: "unknown", Value: model.Value{Num: 7}})
+	a.Values.Put(testMethodology, "bool", model.Value{Bool: true})
+	a.Values.Put(testMethodology, "choice", model.Value{Text: "monthly"})
+	a.Values.Put(testMethodology, "multichoice", model.Value{List: []string{"events"}})
+	a.Values.Put(testMethodology, "text", model.Value{Text: "award"})
+	if a.Values.Put(testMethodology, "unknown", model.Value{Num: 7}) {
+		t.Fatal("an indicator the methodology lacks was kept")
+	}
 	s := Compute([]*model.Cluster{cluster("a", "ICT", a)}, 1)
 	for _, id := range []string{"count", "percent", "money", "year", "number"} {
 		if _, ok := s.All(id); !ok {
@@ -377,8 +379,7 @@ func TestComputeAgreesWithSortingEachGroup(t *testing.T) {
 	}
 	want := map[groupKey][]float64{}
 	for _, c := range clusters {
-		for _, v := range c.Latest().Values {
-			id := v.ID
+		for id, v := range c.Latest().Values.All() {
 			if ind := c.Latest().Methodology.Indicator(id); ind == nil || !ind.Kind.Numeric() {
 				continue
 			}
@@ -418,12 +419,12 @@ func syntheticDirectory(n, indicators int) []*model.Cluster {
 	m := newMethodology("synthetic", kinds)
 	rng := rand.New(rand.NewPCG(1, 2))
 	newAssessment := func() *model.Assessment {
-		a := &model.Assessment{Methodology: m, Values: make(model.Values, 0, len(kinds))}
+		a := &model.Assessment{Methodology: m}
 		for id, kind := range kinds {
 			if kind.Numeric() {
-				a.Values = append(a.Values, model.IndicatorValue{ID: id, Value: model.Value{Num: math.Round(rng.ExpFloat64() * 100)}})
+				a.Values.Put(m, id, model.Value{Num: math.Round(rng.ExpFloat64() * 100)})
 			} else {
-				a.Values = append(a.Values, model.IndicatorValue{ID: id, Value: model.Value{Text: "x", Bool: true}})
+				a.Values.Put(m, id, model.Value{Text: "x", Bool: true})
 			}
 		}
 		return a

@@ -56,13 +56,13 @@ func latestValues(cl *model.Cluster, f func(key groupKey, v float64)) {
 			numeric[ind.ID] = true
 		}
 	}
-	for _, v := range a.Values {
-		if !numeric[v.ID] || !finite(v.Num) {
+	for id, v := range a.Values.All() {
+		if !numeric[id] || !finite(v.Num) {
 			continue
 		}
-		f(groupKey{indicator: v.ID}, value(v.Num))
+		f(groupKey{indicator: id}, value(v.Num))
 		if cl.Portfolio != "" {
-			f(groupKey{cl.Portfolio, v.ID}, value(v.Num))
+			f(groupKey{cl.Portfolio, id}, value(v.Num))
 		}
 	}
 }
