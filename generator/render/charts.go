@@ -81,13 +81,7 @@ func (r *Renderer) figuresHead() string {
 // figuresRow is one row of the figures: an indicator's group 0 (all
 // clusters) or 1 (portfolio).
 func (r *Renderer) figuresRow(title string, group int, c site.Comparison) string {
-	type key struct {
-		title                   string
-		group, n                int
-		min, q1, median, q3, mx string
-	}
-	k := key{title, group, c.Summary.N, c.Min, c.Q1, c.Median, c.Q3, c.Max}
-	return r.phrases.get(k, func() string {
+	format := func() string {
 		name := r.cat.translate("All clusters")
 		if group == 1 {
 			name = r.cat.translate("Portfolio")
@@ -98,7 +92,18 @@ func (r *Renderer) figuresRow(title string, group int, c site.Comparison) string
 			b = append(append(append(b, `<td>`...), html.EscapeString(v)...), `</td>`...)
 		}
 		return string(append(b, "</tr>\n"...))
-	})
+	}
+	if c.Group == nil {
+		return format()
+	}
+	// The title is the row's: two methodologies may give one indicator
+	// (one group) different titles.
+	type key struct {
+		group *site.ComparisonGroup
+		title string
+		which int
+	}
+	return r.phrases.get(key{c.Group, title, group}, format)
 }
 
 // labelSeries are the layers of the directory's charts, in the label

@@ -108,7 +108,9 @@ func (r *Renderer) appendComparison(b []byte, c site.Comparison) []byte {
 // phrases remembers translated phrases with numbers in them: rows say the
 // same few (a group's median and size, the text alternative's sentence
 // about a group) thousands of times. Keys hold everything that goes into
-// a phrase, so it can never give a stale one. It stops growing at
+// a phrase, so it can never give a stale one: a group's figures are keyed
+// by its site.ComparisonGroup, which a site gives no other figures, and
+// which the memo keeps alive, so that no other group can get its address. It stops growing at
 // maxPhrases, which a build of 10,000 clusters is far from (about 36
 // indicators × 40 groups × 4 quarters); a long-lived serve reaches it
 // only after many edits, and then formats each time.
@@ -132,31 +134,34 @@ func (ps *phrases) get(key any, format func() string) string {
 
 // medianPhrase is "median 130, n = 10000" for a group.
 func (r *Renderer) medianPhrase(c site.Comparison) string {
-	type key struct {
-		median string
-		n      int
+	format := func() string { return r.cat.translate("median %s, n = %d", c.Median, c.Summary.N) }
+	if c.Group == nil {
+		return format()
 	}
-	return r.phrases.get(key{c.Median, c.Summary.N}, func() string {
-		return r.cat.translate("median %s, n = %d", c.Median, c.Summary.N)
-	})
+	type key struct{ group *site.ComparisonGroup }
+	return r.phrases.get(key{c.Group}, format)
 }
 
 // groupPhrase is the box plot's text alternative about one group, "all"
 // clusters or the "portfolio": "All clusters (n = 7531, median 131): top
 // quarter."
 func (r *Renderer) groupPhrase(group, portfolio string, c site.Comparison) string {
-	type key struct {
-		group, portfolio, median string
-		n                        int
-		position                 stats.Position
-	}
-	return r.phrases.get(key{group, portfolio, c.Median, c.Summary.N, c.Position}, func() string {
+	format := func() string {
 		name := r.cat.translate("All clusters")
 		if group == "portfolio" {
 			name = r.cat.translate("%s portfolio", portfolio)
 		}
 		return r.cat.translate("%s (n = %d, median %s): %s.", name, c.Summary.N, c.Median, r.cat.translate(c.Position.String()))
-	})
+	}
+	if c.Group == nil {
+		return format()
+	}
+	type key struct {
+		group           *site.ComparisonGroup
+		kind, portfolio string
+		position        stats.Position
+	}
+	return r.phrases.get(key{c.Group, group, portfolio, c.Position}, format)
 }
 
 // appendHTML escapes text for HTML elements and quoted attributes exactly

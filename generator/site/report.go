@@ -134,6 +134,21 @@ type Comparison struct {
 	// Min, Q1, Median, Q3 and Max of Summary formatted for the
 	// indicator's kind, without unit.
 	Min, Q1, Median, Q3, Max string
+	// Group is the same for every row compared with one group of the site
+	// and differs between groups; nil when not Shown, or rarely for a
+	// group the site did not format in advance. Text worked out from a
+	// group's figures (the median phrase of 13,000 reports' rows) can be
+	// remembered by it, which is quicker than by the figures themselves.
+	Group *ComparisonGroup
+}
+
+// ComparisonGroup identifies one published comparison group of a site: an indicator
+// among all clusters or in one portfolio, with its figures. A site keeps
+// the ComparisonGroup of the site it was derived from when the group's figures did
+// not change.
+type ComparisonGroup struct {
+	portfolio, indicator string
+	kind                 model.Kind
 }
 
 func newReport(s *Site, c *Cluster, a *model.Assessment, p label.Period) *Report {
@@ -217,7 +232,9 @@ func (s *Site) formatSummaries(methodologies map[string]*model.Methodology, last
 			s.summaries[key] = c
 			return
 		}
-		s.summaries[key] = s.formatSummary(ind, sum)
+		c := s.formatSummary(ind, sum)
+		c.Group = &ComparisonGroup{key.portfolio, key.indicator, key.kind}
+		s.summaries[key] = c
 	}
 	for _, m := range methodologies {
 		for _, ind := range m.Indicators() {
