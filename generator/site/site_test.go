@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -163,5 +164,66 @@ func TestPageAndDataFileGiveWhatPagesAndDataFilesList(t *testing.T) {
 		if _, ok := s.DataFile(p); ok {
 			t.Errorf("DataFile(%q) finds a file DataFiles does not list", p)
 		}
+	}
+}
+
+// TestComparisonGroupsStandForTheirFigures checks what the renderer's
+// phrase memo relies on: rows compared with one group share its
+// ComparisonGroup, other groups have others, and the next site keeps a
+// group's ComparisonGroup only while its figures stay the same.
+func TestComparisonGroupsStandForTheirFigures(t *testing.T) {
+	files := func(participants int) fstest.MapFS {
+		fsys := fstest.MapFS{}
+		for i := range 6 {
+			src := strings.NewReplacer(`id = "alpha"`, fmt.Sprintf(`id = "c%d"`, i), `"%s"`, `"full"`,
+				"participants = 120", fmt.Sprintf("participants = %d", 100+i+participants*(i/5))).Replace(fullFile)
+			fsys[fmt.Sprintf("content/c%d.toml", i)] = &fstest.MapFile{Data: []byte(src)}
+		}
+		return fsys
+	}
+	cfg := config.Default()
+	cfg.Statistics.MinGroupSize = 3
+	today := model.NewDate(2025, 1, 1)
+	cache := new(content.Cache)
+	siteOf := func(prev *Site, participants int) *Site {
+		cache.Changed([]string{"content/c5.toml"})
+		dir, ps := content.Load(files(participants), cfg, content.Options{Cache: cache})
+		if len(ps.Errors()) > 0 {
+			t.Fatal(ps.Errors())
+		}
+		return Next(prev, dir, cfg, today)
+	}
+	rowsOf := func(s *Site, cluster int) map[string]*IndicatorRow {
+		rows := map[string]*IndicatorRow{}
+		for _, a := range s.Clusters[cluster].Reports[0].Areas() {
+			for _, r := range a.Rows {
+				rows[r.ID] = r
+			}
+		}
+		return rows
+	}
+	first := siteOf(nil, 0)
+	a, b := rowsOf(first, 0), rowsOf(first, 1)
+	for _, id := range []string{"participants", "cluster_founded"} {
+		if !a[id].All.Shown || !a[id].Portfolio.Shown {
+			t.Fatalf("%s: groups not shown: %+v", id, a[id])
+		}
+		if a[id].All.Group == nil || a[id].All.Group != b[id].All.Group || a[id].Portfolio.Group != b[id].Portfolio.Group {
+			t.Errorf("%s: two reports compared with one group have different ComparisonGroups", id)
+		}
+		if a[id].All.Group == a[id].Portfolio.Group {
+			t.Errorf("%s: all clusters and the portfolio share a ComparisonGroup", id)
+		}
+	}
+	if a["participants"].All.Group == a["cluster_founded"].All.Group {
+		t.Error("two indicators share a ComparisonGroup")
+	}
+	// The last cluster's participants change; founding years do not.
+	next := rowsOf(siteOf(first, 50), 0)
+	if next["participants"].All.Group == a["participants"].All.Group {
+		t.Error("participants: the next site kept the ComparisonGroup of figures that changed")
+	}
+	if next["cluster_founded"].All.Group != a["cluster_founded"].All.Group {
+		t.Error("cluster_founded: the next site made a new ComparisonGroup for figures that stayed the same")
 	}
 }
