@@ -3,17 +3,21 @@ package build_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"maps"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 
 	"clustersite/generator/build"
 	"clustersite/generator/corpus"
 	"clustersite/generator/output"
+	"clustersite/generator/site"
 )
 
 // corpusFS is a synthetic site of n clusters in memory.
@@ -131,4 +135,41 @@ func TestLoaderGivesWhatLoadGives(t *testing.T) {
 	same("after putting it back")
 	os.Remove(files[1])
 	same("after removing a file")
+}
+
+// failingWriter fails to write one path and counts the pages written
+// after that.
+type failingWriter struct {
+	output.Memory
+	path   string
+	failed atomic.Bool
+	after  atomic.Int32
+}
+
+func (w *failingWriter) WriteFile(p string, data []byte) error {
+	if p == w.path {
+		w.failed.Store(true)
+		return errors.New("disk full")
+	}
+	if w.failed.Load() {
+		w.after.Add(1)
+	}
+	return w.Memory.WriteFile(p, data)
+}
+
+// TestFailedWriteFailsTheBuild fails the write of a data file, which is
+// made while pages render, and of a page: the build reports it, and stops
+// rendering rather than writing every other page first.
+func TestFailedWriteFailsTheBuild(t *testing.T) {
+	fsys := corpusFS(300)
+	for _, p := range []string{site.ClustersJSONPath, "index.html"} {
+		w := &failingWriter{path: p}
+		_, err := build.Run(context.Background(), fsys, theme, build.Options{Workers: 1}, w)
+		if err == nil || !strings.Contains(err.Error(), "disk full") {
+			t.Errorf("%s failed to write: build error %v", p, err)
+		}
+		if n := w.after.Load(); n > 20 { // the ten or so data files may still be written, not 700 pages
+			t.Errorf("%s failed to write: %d files written after", p, n)
+		}
+	}
 }
