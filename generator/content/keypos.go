@@ -129,6 +129,7 @@ type keyScanner struct {
 	keys   keyPositions // nil: only check the nesting
 	depth  int          // of arrays and inline tables around s.i
 	deep   int          // offset where nesting passed maxNesting, or -1
+	path   []string     // the segments of the last key read, reused
 }
 
 // position returns the line and column of a byte offset.
@@ -173,7 +174,7 @@ func (s *keyScanner) header() {
 		s.i++
 	}
 	path := s.key()
-	if path != nil && !s.tooDeep(len(path), at) {
+	if len(path) > 0 && !s.tooDeep(len(path), at) {
 		s.table = s.record(scope{}, path, at)
 	}
 }
@@ -182,7 +183,7 @@ func (s *keyScanner) header() {
 func (s *keyScanner) keyValue(prefix scope) {
 	at := s.i
 	path := s.key()
-	if path == nil || s.tooDeep(prefix.n+len(path), at) {
+	if len(path) == 0 || s.tooDeep(prefix.n+len(path), at) {
 		return
 	}
 	full := s.record(prefix, path, at)
@@ -212,22 +213,27 @@ func (s *keyScanner) record(prefix scope, path []string, at int) scope {
 	return sc
 }
 
-// key reads a possibly dotted, possibly quoted key; nil if there is none.
+// key reads a possibly dotted, possibly quoted key; empty if there is
+// none. The segments are valid until the next call: every file is scanned
+// before it is decoded, and a slice per key was most of the scan's
+// allocations.
 func (s *keyScanner) key() []string {
-	var path []string
+	path := s.path[:0]
 	for {
 		s.skipBlank(false)
 		seg, ok := s.keySegment()
 		if !ok {
-			return path
+			break
 		}
 		path = append(path, seg)
 		s.skipBlank(false)
 		if !s.peek('.') {
-			return path
+			break
 		}
 		s.i++
 	}
+	s.path = path
+	return path
 }
 
 func (s *keyScanner) keySegment() (string, bool) {

@@ -119,7 +119,13 @@ func readContent(site fs.FS, r *report) ([]byte, bool) {
 		return nil, false
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	// Read into a buffer of the file's size, when known, rather than one
+	// that grows five times for a 9 KB file.
+	size := 512
+	if info, err := f.Stat(); err == nil && info.Size() > 0 {
+		size = int(min(info.Size(), maxFileSize)) + 1 // +1: the read that finds the end
+	}
+	data, err := readAll(io.LimitReader(f, maxFileSize+1), make([]byte, 0, size))
 	switch {
 	case err != nil:
 		r.fileErrorf("%s", ioMessage(err))
@@ -129,6 +135,23 @@ func readContent(site fs.FS, r *report) ([]byte, bool) {
 		return nil, false
 	}
 	return data, true
+}
+
+// readAll is io.ReadAll into buf.
+func readAll(r io.Reader, buf []byte) ([]byte, error) {
+	for {
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)] // grow
+		}
+	}
 }
 
 // ioMessage is an I/O error without the path, which the problem names.
