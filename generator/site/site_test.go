@@ -218,6 +218,13 @@ func TestComparisonGroupsStandForTheirFigures(t *testing.T) {
 	if a["participants"].All.Group == a["cluster_founded"].All.Group {
 		t.Error("two indicators share a ComparisonGroup")
 	}
+	// Cluster "c0" reports 100 participants, the least of the six.
+	if got, got2 := a["participants"].All.Percentile(), a["participants"].Portfolio.Percentile(); got != 100.0/6 || got2 != 100.0/6 {
+		t.Errorf("percentiles of the least of six values: %v among all, %v in the portfolio; want %v", got, got2, 100.0/6)
+	}
+	if got := (Comparison{}).Percentile(); got != 0 {
+		t.Errorf("percentile of a group not shown = %v", got)
+	}
 	// The last cluster's participants change; founding years do not.
 	next := rowsOf(siteOf(first, 50), 0)
 	if next["participants"].All.Group == a["participants"].All.Group {
