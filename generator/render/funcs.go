@@ -50,6 +50,8 @@ func newFuncs(r *Renderer) template.FuncMap {
 		"indicatorRow": r.indicatorRow,
 		// indicatorRows writes the rows of an area, one per line.
 		"indicatorRows": r.indicatorRows,
+		// clusterRows writes the rows of a table of clusters, one per line.
+		"clusterRows": r.clusterRows,
 		// figures is the table of the numbers behind an area's box plots.
 		"figures": r.figures,
 		"boxIcon": func(kind string) template.HTML { return template.HTML(chart.Icon(kind)) },
