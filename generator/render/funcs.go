@@ -52,6 +52,8 @@ func newFuncs(r *Renderer) template.FuncMap {
 		"indicatorRows": r.indicatorRows,
 		// clusterRows writes the rows of a table of clusters, one per line.
 		"clusterRows": r.clusterRows,
+		// cached executes a partial once per distinct dot (cached.go).
+		"cached": r.cached,
 		// figures is the table of the numbers behind an area's box plots.
 		"figures": r.figures,
 		"boxIcon": func(kind string) template.HTML { return template.HTML(chart.Icon(kind)) },

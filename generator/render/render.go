@@ -41,7 +41,11 @@ import (
 // Renderer renders pages; build it once per build with New. It is safe for
 // concurrent use.
 type Renderer struct {
-	pages    map[string]*template.Template
+	pages map[string]*template.Template
+	// shared holds the templates of base.html and the _*.html files
+	// alone, from which cached executes partials (cached.go).
+	shared   *template.Template
+	partials partials
 	assets   []site.File
 	hashed   map[string]string // "style.css" → "assets/style.1a2b3c4d.css"
 	markdown *Markdown
@@ -143,11 +147,15 @@ func (r *Renderer) loadTemplates(files overlay, funcs template.FuncMap, fold boo
 	if !slices.Contains(shared, "base.html") {
 		return errors.New("templates: no base.html")
 	}
-	for _, k := range kinds {
+	for _, k := range append(kinds, "") { // "": the shared files alone
 		// The root must not be named like one of the files: parsing a file
 		// into a template of the root's own name drops the functions.
 		t := template.New("page:" + k).Funcs(funcs)
-		for _, n := range append(shared, k) {
+		parts := append(shared, k)
+		if k == "" {
+			parts = shared
+		}
+		for _, n := range parts {
 			src, err := files.read("templates/" + n)
 			if err != nil {
 				return err
@@ -157,14 +165,20 @@ func (r *Renderer) loadTemplates(files overlay, funcs template.FuncMap, fold boo
 			}
 		}
 		kind := strings.TrimSuffix(k, ".html")
-		if fold {
+		// The shared set is not folded: cached runs each partial a few
+		// times only, and folding escapes base.html, which needs "main".
+		if fold && k != "" {
 			n, err := foldTranslations(t, r.cat)
 			if err != nil {
 				return fmt.Errorf("templates: %w", err)
 			}
 			r.folded[kind] = n
 		}
-		r.pages[kind] = t
+		if k == "" {
+			r.shared = t
+		} else {
+			r.pages[kind] = t
+		}
 	}
 	return nil
 }

@@ -67,6 +67,27 @@ func (f *Frame) FeedURL() string {
 	return f.Site.Config.BaseURL + FeedPath
 }
 
+// Nav is what the site's navigation shows of a page: the way to the
+// root, the section to highlight and whether the page is that section's
+// own first page. Pages alike in these have the same navigation, so
+// templates may render it once for all of them ({{cached "nav" .Nav}}).
+type Nav struct {
+	Root    string
+	Section string
+	// Index is set on the directory's home page and on the first page of
+	// countries, labels, portfolios and open data.
+	Index bool
+}
+
+// sectionIndex is the URL of each section's first page.
+var sectionIndex = map[string]string{"directory": "", "countries": "countries/", "labels": "labels/", "portfolios": "portfolios/", "data": DataURL}
+
+// Nav returns the page's Nav.
+func (f *Frame) Nav() Nav {
+	index, ok := sectionIndex[f.Section]
+	return Nav{Root: f.Root, Section: f.Section, Index: ok && f.URL == index}
+}
+
 func (s *Site) frame(url string, title Text, section string) Frame {
 	return Frame{Site: s, Title: title, URL: url, Root: strings.Repeat("../", strings.Count(url, "/")), Section: section, OGType: "website"}
 }

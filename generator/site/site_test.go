@@ -234,3 +234,26 @@ func TestComparisonGroupsStandForTheirFigures(t *testing.T) {
 		t.Error("cluster_founded: the next site made a new ComparisonGroup for figures that stayed the same")
 	}
 }
+
+// TestNavMarksEachSectionsFirstPage: Nav.Index is set on the directory's
+// home page and the first pages of countries, labels, portfolios and open
+// data, and on no other page, which is what the navigation marks as the
+// current page.
+func TestNavMarksEachSectionsFirstPage(t *testing.T) {
+	s := load(t, map[string]string{"content/a.toml": strings.Replace(fullFile, "%s", "full", 1)})
+	index := map[string]bool{}
+	for _, p := range s.Pages() {
+		f := p.Data.(interface{ Nav() Nav }) // every page's data has a Frame
+		nav := f.Nav()
+		if nav.Index {
+			index[p.Path] = true
+		}
+		if p.Path == "404.html" && (nav.Index || nav.Section != "") {
+			t.Errorf("404 page: %+v", nav)
+		}
+	}
+	want := map[string]bool{"index.html": true, "countries/index.html": true, "labels/index.html": true, "portfolios/index.html": true, "data/index.html": true}
+	if !reflect.DeepEqual(index, want) {
+		t.Errorf("pages with Nav.Index: %v, want %v", index, want)
+	}
+}
