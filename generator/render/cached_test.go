@@ -2,6 +2,8 @@ package render
 
 import (
 	"bytes"
+	"math"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -61,8 +63,25 @@ func TestCachedRendersAPartialOncePerDot(t *testing.T) {
 	if unsafe.StringData(string(a)) != unsafe.StringData(string(b)) {
 		t.Error("the same dot was rendered again")
 	}
-	if _, err := render("bad", navPage{Sectors: []string{"a"}}); err == nil || !strings.Contains(err.Error(), "not comparable") {
-		t.Errorf("a slice as dot: %v, want an error saying it is not comparable", err)
+	if _, err := render("bad", navPage{Sectors: []string{"a"}}); err == nil || !strings.Contains(err.Error(), "dot must be") {
+		t.Errorf("a slice as dot: %v, want an error saying what dot must be", err)
+	}
+	type withPointer struct {
+		Root string
+		Site *site.Site
+	}
+	for _, dot := range []any{nil, &site.Nav{}, withPointer{}, math.NaN(), struct{ X [2]float64 }{[2]float64{1, math.NaN()}}, any([]int(nil))} {
+		if _, err := r.cached("greet", dot); err == nil {
+			t.Errorf("cached with dot %#v: no error", dot)
+		}
+	}
+	for _, dot := range []any{"a", 1, 2.5, true, site.Nav{}, struct {
+		A [2]int
+		B struct{ C string }
+	}{}} {
+		if !plainValue(reflect.ValueOf(dot)) {
+			t.Errorf("%#v is refused as dot", dot)
+		}
 	}
 	if _, err := render("own", navPage{}); err == nil {
 		t.Error("a partial of a page kind's own file was found; cached runs shared partials only")

@@ -29,7 +29,7 @@ func NewFormatter(lang language.Tag) Formatter {
 // takes about 1.5 µs, and the indicator rows of a 10,000-cluster build
 // format 400,000 values, most of them ones already seen (counts,
 // percentages with one decimal). A number always formats the same, so an
-// entry cannot be stale; the memo stops growing at maxNumbers.
+// entry cannot be stale; at maxNumbers the memo is emptied and fills again.
 type numberMemo struct {
 	m sync.Map     // float64 → string
 	n atomic.Int64 // entries stored
@@ -47,9 +47,11 @@ func (f Formatter) Number(n float64) string {
 		return s.(string)
 	}
 	s := f.number(n)
-	if f.numbers.n.Add(1) <= maxNumbers {
-		f.numbers.m.Store(n, s)
+	if f.numbers.n.Add(1) > maxNumbers {
+		f.numbers.m.Clear()
+		f.numbers.n.Store(1)
 	}
+	f.numbers.m.Store(n, s)
 	return s
 }
 
