@@ -251,8 +251,9 @@ func write(ctx context.Context, s *site.Site, r *render.Renderer, w Writer, work
 	progress.enter(Rendering)
 	// The data files are made while the pages render. Made first, they
 	// took half a second at 10,000 clusters on one core, with the other
-	// idle. Should they fail (two output files at one path), rendering
-	// stops; the output, not yet committed, is thrown away.
+	// idle. Whichever fails first (two output files at one path, a full
+	// disk) stops the other, and its error is the build's; the output,
+	// not yet committed, is thrown away.
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	type written struct {
@@ -261,19 +262,20 @@ func write(ctx context.Context, s *site.Site, r *render.Renderer, w Writer, work
 	}
 	data := make(chan written, 1)
 	go func() {
-		n, err := writeData(s, r, all, w)
+		n, err := writeData(ctx, s, r, all, w)
 		if err != nil {
 			cancel(err)
 		}
 		data <- written{n, err}
 	}()
-	err = renderAll(ctx, r, all, w, workers, progress)
+	if err := renderAll(ctx, r, all, w, workers, progress); err != nil {
+		cancel(err) // no effect when the data files failed first: err is theirs
+		<-data
+		return 0, 0, context.Cause(ctx)
+	}
 	d := <-data
 	if d.err != nil {
 		return 0, 0, d.err
-	}
-	if err != nil {
-		return 0, 0, err
 	}
 	return len(all), len(all) + d.files, nil
 }
@@ -281,7 +283,7 @@ func write(ctx context.Context, s *site.Site, r *render.Renderer, w Writer, work
 // writeData checks that no two output files of the site share a path,
 // then writes the data files, the assets and the feed; it returns how
 // many.
-func writeData(s *site.Site, r *render.Renderer, pages []site.Page, w Writer) (int, error) {
+func writeData(ctx context.Context, s *site.Site, r *render.Renderer, pages []site.Page, w Writer) (int, error) {
 	files := append(s.DataFiles(pages), r.Assets()...)
 	if feed := r.Feed(s); feed != nil {
 		files = append(files, site.File{Path: site.FeedPath, Data: feed})
@@ -290,6 +292,9 @@ func writeData(s *site.Site, r *render.Renderer, pages []site.Page, w Writer) (i
 		return 0, err
 	}
 	for _, f := range files {
+		if ctx.Err() != nil {
+			return 0, context.Cause(ctx)
+		}
 		if err := w.WriteFile(f.Path, f.Data); err != nil {
 			return 0, err
 		}
