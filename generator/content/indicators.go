@@ -35,8 +35,12 @@ func checkIndicators(r *report, table map[string]any, a *model.Assessment) {
 		found[ind] = val // keyed by ind, whose ID is kept, not id: see keepNoSource
 	}
 	a.Values = model.Values{}
-	for ind, val := range found {
-		a.Values.Put(m, ind.ID, val)
+	for _, area := range m.Areas { // in order: Put then only appends
+		for _, ind := range area.Indicators {
+			if val, ok := found[ind]; ok {
+				a.Values.Put(m, ind.ID, val)
+			}
+		}
 	}
 	if a.Full() && !a.Draft {
 		warnMissing(r, m, a.Values)

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"fmt"
 	"iter"
 	"slices"
@@ -35,9 +36,9 @@ type Values struct {
 
 type storedValue struct {
 	num  float64
-	at   uint16 // Indicator.pos
+	at   uint32 // Indicator.pos
+	text uint32 // 1 + index in texts; 0 for a value without text
 	bool bool
-	text int32 // 1 + index in texts; 0 for a value without text
 }
 
 type textValue struct {
@@ -57,12 +58,12 @@ func (vs *Values) Put(m *Methodology, id string, v Value) bool {
 		panic(fmt.Sprintf("model.Values: value of methodology %q put among values of %q", m.ID, vs.m.ID))
 	}
 	vs.m = m
-	sv := storedValue{num: v.Num, at: uint16(ind.pos), bool: v.Bool}
+	sv := storedValue{num: v.Num, at: uint32(ind.pos), bool: v.Bool}
 	if v.Text != "" || v.List != nil {
 		vs.texts = append(vs.texts, textValue{v.Text, v.List})
-		sv.text = int32(len(vs.texts))
+		sv.text = uint32(len(vs.texts))
 	}
-	i, found := slices.BinarySearchFunc(vs.vals, sv.at, func(s storedValue, at uint16) int { return int(s.at) - int(at) })
+	i, found := slices.BinarySearchFunc(vs.vals, sv.at, func(s storedValue, at uint32) int { return cmp.Compare(s.at, at) })
 	if found {
 		vs.vals[i] = sv // the old text, if any, stays unreferenced in texts
 	} else {
