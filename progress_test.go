@@ -76,6 +76,7 @@ func TestProgressText(t *testing.T) {
 		{build.Starting, 0, 0, "starting"},
 		{build.Loading, 120, 18142, "loading content 120/18142"},
 		{build.Rendering, 5, 23901, "writing pages 5/23901"},
+		{build.WritingData, 0, 0, "writing data files"},
 	} {
 		if got := progressText(c.phase, c.done, c.total); got != c.want {
 			t.Errorf("progressText(%v, %d, %d) = %q, want %q", c.phase, c.done, c.total, got, c.want)

@@ -21,15 +21,18 @@ type Phase int32
 
 // The phases of a build, in order.
 const (
-	Starting  Phase = iota
-	Loading         // reading and checking content files
-	Rendering       // rendering and writing pages, and the data files
+	Starting    Phase = iota
+	Loading           // reading and checking content files
+	WritingData       // writing data files, assets and the feed
+	Rendering         // rendering and writing pages
 )
 
 func (p Phase) String() string {
 	switch p {
 	case Loading:
 		return "loading content"
+	case WritingData:
+		return "writing data files"
 	case Rendering:
 		return "writing pages"
 	}
