@@ -43,6 +43,18 @@ func (r *Renderer) appendBoxPlot(b []byte, row *site.IndicatorRow, portfolio str
 	return p.AppendSVG(b, &r.boxes) // chart escapes all text
 }
 
+// iconKinds are the symbols of the box plots' legend, drawn once per
+// renderer rather than six times on every report page.
+var iconKinds = []string{"all", "portfolio", "value", "median", "middle", "range"}
+
+// boxIcon is a symbol of the box plots' legend (chart.Icon).
+func (r *Renderer) boxIcon(kind string) template.HTML {
+	if icon, ok := r.icons[kind]; ok {
+		return icon
+	}
+	return template.HTML(chart.Icon(kind))
+}
+
 // figures is the table of the numbers behind an area's box plots: for
 // each indicator and published group, n, minimum, quartiles, median and
 // maximum. It is written here rather than in the template because it has

@@ -5,7 +5,6 @@ import (
 	"html/template"
 	"strings"
 
-	"clustersite/generator/chart"
 	"clustersite/generator/model"
 )
 
@@ -56,7 +55,7 @@ func newFuncs(r *Renderer) template.FuncMap {
 		"cached": r.cached,
 		// figures is the table of the numbers behind an area's box plots.
 		"figures": r.figures,
-		"boxIcon": func(kind string) template.HTML { return template.HTML(chart.Icon(kind)) },
+		"boxIcon": r.boxIcon,
 		// countryChart and yearChart draw the directory's charts.
 		"countryChart": r.countryChart,
 		"yearChart":    r.yearChart,

@@ -58,6 +58,7 @@ type Renderer struct {
 	// alike; see rows.go.
 	boxes   chart.BoxMemo
 	phrases phrases
+	icons   map[string]template.HTML // iconKinds drawn; read only after New
 	// folded counts the translations folded into each page kind's
 	// templates (fold.go).
 	folded map[string]int
@@ -83,6 +84,10 @@ func newRenderer(theme, siteDir fs.FS, lang string, fold bool) (*Renderer, error
 		return nil, err
 	}
 	r.cat = cat
+	r.icons = map[string]template.HTML{}
+	for _, kind := range iconKinds {
+		r.icons[kind] = template.HTML(chart.Icon(kind))
+	}
 	if err := r.loadTemplates(files, newFuncs(r), fold); err != nil {
 		return nil, err
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"clustersite/generator/chart"
 	"clustersite/generator/model"
 	"clustersite/generator/site"
 	"clustersite/generator/stats"
@@ -98,5 +99,22 @@ func checkAppendHTML(t *testing.T, s string) {
 	esc := string(appendHTML([]byte("x"), s))[1:]
 	if got := `<p title="` + esc + `">` + esc + `</p>`; got != want.String() {
 		t.Errorf("%q: appendHTML gives\n%s\nhtml/template\n%s", s, got, want.String())
+	}
+}
+
+// TestBoxIconsAreChartIcons: the legend's symbols, drawn once per
+// renderer, are chart.Icon's, and a kind not drawn in advance still is.
+func TestBoxIconsAreChartIcons(t *testing.T) {
+	r, err := New(os.DirFS("../.."), fstest.MapFS{}, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, kind := range append(iconKinds, "other", "") {
+		if got, want := string(r.boxIcon(kind)), string(chart.Icon(kind)); got != want {
+			t.Errorf("boxIcon(%q) = %s, want %s", kind, got, want)
+		}
+	}
+	if len(r.icons) != len(iconKinds) {
+		t.Errorf("%d icons drawn in advance, want %d", len(r.icons), len(iconKinds))
 	}
 }
