@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"math"
 	"strconv"
-	"sync"
-	"sync/atomic"
+
+	"clustersite/generator/memo"
 )
 
 // Box is a five-number summary of one comparison group.
@@ -85,13 +85,8 @@ func (p BoxPlot) AppendSVG(dst []byte, memo *BoxMemo) []byte {
 // numbers, however long it lives. It is safe for concurrent use; the zero
 // value is ready to use.
 type BoxMemo struct {
-	boxes sync.Map     // boxKey → []byte
-	n     atomic.Int64 // boxes stored
+	boxes memo.Map[boxKey, []byte]
 }
-
-// maxMemoBoxes bounds a memo that lives long (serve keeps one while
-// statistics change with every edit): past it, boxes are drawn each time.
-const maxMemoBoxes = 100_000
 
 type boxKey struct {
 	box       Box
@@ -107,14 +102,12 @@ func (m *BoxMemo) draw(s *svg, b Box, lo, hi, y float64, drawn func(*svg)) {
 	}
 	key := boxKey{b, lo, hi, y}
 	if got, ok := m.boxes.Load(key); ok {
-		s.b.Write(got.([]byte))
+		s.b.Write(got)
 		return
 	}
 	start := s.b.Len()
 	drawn(s)
-	if m.n.Add(1) <= maxMemoBoxes {
-		m.boxes.Store(key, bytes.Clone(s.b.Bytes()[start:]))
-	}
+	m.boxes.Store(key, bytes.Clone(s.b.Bytes()[start:]))
 }
 
 // drawBox draws one group's row: the whisker with its end caps as one

@@ -109,7 +109,7 @@ func TestBoxMemoDrawsWhatSVGDraws(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	if memo.n.Load() == 0 {
+	if memo.boxes.Len() == 0 {
 		t.Error("the memo kept no box")
 	}
 }

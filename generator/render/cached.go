@@ -6,8 +6,6 @@ import (
 	"html/template"
 	"math"
 	"reflect"
-	"sync"
-	"sync/atomic"
 )
 
 // cached executes the partial template name, defined in base.html or a
@@ -28,19 +26,15 @@ func (r *Renderer) cached(name string, dot any) (template.HTML, error) {
 		return "", fmt.Errorf("cached %q: dot must be a string, number or bool, or a struct or array of them, not %T", name, dot)
 	}
 	key := partialKey{name, dot}
-	if html, ok := r.partials.m.Load(key); ok {
-		return html.(template.HTML), nil
+	if html, ok := r.partials.Load(key); ok {
+		return html, nil
 	}
 	var b bytes.Buffer
 	if err := r.shared.ExecuteTemplate(&b, name, dot); err != nil {
 		return "", fmt.Errorf("cached: %w", err)
 	}
 	html := template.HTML(b.String())
-	if r.partials.n.Add(1) > maxPartials { // a theme caching by what differs on every page
-		r.partials.m.Clear()
-		r.partials.n.Store(1)
-	}
-	r.partials.m.Store(key, html)
+	r.partials.Store(key, html)
 	return html, nil
 }
 
@@ -71,14 +65,9 @@ func plainValue(v reflect.Value) bool {
 	return false
 }
 
-// partials are the outputs of cached. A theme that caches a partial by a
-// dot that differs on every page gets no more than maxPartials of them
-// kept: the memo starts again when full.
-type partials struct {
-	m sync.Map // partialKey → template.HTML
-	n atomic.Int64
-}
-
+// partialKey names an output of cached. A theme that caches a partial by
+// a dot that differs on every page fills the memo (Renderer.partials)
+// only up to maxPartials before it starts again.
 type partialKey struct {
 	name string
 	dot  any

@@ -55,7 +55,7 @@ func TestCachedRendersAPartialOncePerDot(t *testing.T) {
 		}
 	}
 	// Three distinct dots, three entries; the fourth page was the first's.
-	if n := r.partials.n.Load(); n != 3 {
+	if n := r.partials.Len(); n != 3 {
 		t.Errorf("%d partials rendered, want 3", n)
 	}
 	a, _ := r.cached("greet", site.Nav{Root: "../", Section: "countries"})

@@ -79,7 +79,7 @@ func (r *Renderer) figures(area *site.AreaRows) template.HTML {
 }
 
 func (r *Renderer) figuresHead() string {
-	return r.phrases.get("figures head", func() string {
+	return r.phrases.Get("figures head", func() string {
 		b := []byte(`<table class="figures-table"><thead><tr>`)
 		for _, h := range []string{r.cat.translate("Indicator"), r.cat.translate("Group"), "n", r.cat.translate("Minimum"),
 			r.cat.translate("Lower quartile"), r.cat.translate("Median"), r.cat.translate("Upper quartile"), r.cat.translate("Maximum")} {
@@ -115,7 +115,7 @@ func (r *Renderer) figuresRow(title string, group int, c site.Comparison) string
 		title string
 		which int
 	}
-	return r.phrases.get(key{c.Group, title, group}, format)
+	return r.phrases.Get(key{c.Group, title, group}, format)
 }
 
 // labelSeries are the layers of the directory's charts, in the label

@@ -35,6 +35,7 @@ import (
 	"golang.org/x/text/language"
 
 	"clustersite/generator/chart"
+	"clustersite/generator/memo"
 	"clustersite/generator/site"
 )
 
@@ -45,7 +46,7 @@ type Renderer struct {
 	// shared holds the templates of base.html and the _*.html files
 	// alone, from which cached executes partials (cached.go).
 	shared   *template.Template
-	partials partials
+	partials memo.Map[partialKey, template.HTML]
 	assets   []site.File
 	hashed   map[string]string // "style.css" → "assets/style.1a2b3c4d.css"
 	markdown *Markdown
@@ -57,7 +58,7 @@ type Renderer struct {
 	// boxes and phrases remember what every report draws and says
 	// alike; see rows.go.
 	boxes   chart.BoxMemo
-	phrases phrases
+	phrases memo.Map[any, string]
 	icons   map[string]template.HTML // iconKinds drawn; read only after New
 	// folded counts the translations folded into each page kind's
 	// templates (fold.go).
@@ -76,6 +77,7 @@ func newRenderer(theme, siteDir fs.FS, lang string, fold bool) (*Renderer, error
 	files := overlay{siteDir, theme}
 	r := &Renderer{pages: map[string]*template.Template{}, hashed: map[string]string{}, folded: map[string]int{}, markdown: NewMarkdown(),
 		lang: lang, format: site.NewFormatter(language.Make(lang))}
+	r.partials.Max = maxPartials
 	if err := r.loadAssets(files); err != nil {
 		return nil, err
 	}

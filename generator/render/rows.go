@@ -4,7 +4,6 @@ import (
 	"html/template"
 	"strconv"
 	"sync"
-	"sync/atomic"
 
 	"clustersite/generator/model"
 	"clustersite/generator/site"
@@ -105,35 +104,16 @@ func (r *Renderer) appendComparison(b []byte, c site.Comparison) []byte {
 	return append(b, `</span>`...)
 }
 
-// phrases remembers translated phrases with numbers in them: rows say the
-// same few (a group's median and size, the text alternative's sentence
-// about a group) thousands of times. Keys hold everything that goes into
-// a phrase, so it can never give a stale one: a group's figures are keyed
-// by its site.ComparisonGroup, which a site gives no other figures, and
-// which the memo keeps alive, so that no other group can get its address.
-// A build of 10,000 clusters stores about 20,000 phrases. The dev server
-// keeps its renderer, and a site derived anew (a new day, an edited
-// config) has new groups; so at maxPhrases the memo is emptied and fills
-// again with the phrases of the current site.
-type phrases struct {
-	m sync.Map     // key → string
-	n atomic.Int64 // phrases stored
-}
-
-const maxPhrases = 100_000
-
-func (ps *phrases) get(key any, format func() string) string {
-	if s, ok := ps.m.Load(key); ok {
-		return s.(string)
-	}
-	s := format()
-	if ps.n.Add(1) > maxPhrases {
-		ps.m.Clear()
-		ps.n.Store(1)
-	}
-	ps.m.Store(key, s)
-	return s
-}
+// The phrases memo (Renderer.phrases) holds translated phrases with
+// numbers in them: rows say the same few (a group's median and size, the
+// text alternative's sentence about a group) thousands of times. Keys hold
+// everything that goes into a phrase, so it can never give a stale one: a
+// group's figures are keyed by its site.ComparisonGroup, which a site gives
+// no other figures, and which the memo keeps alive, so that no other group
+// can get its address. A build of 10,000 clusters stores about 20,000
+// phrases; the dev server keeps its renderer while sites derived anew (a
+// new day, an edited config) bring new groups, which the memo's bound
+// takes care of.
 
 // medianPhrase is "median 130, n = 10000" for a group.
 func (r *Renderer) medianPhrase(c site.Comparison) string {
@@ -142,7 +122,7 @@ func (r *Renderer) medianPhrase(c site.Comparison) string {
 		return format()
 	}
 	type key struct{ group *site.ComparisonGroup }
-	return r.phrases.get(key{c.Group}, format)
+	return r.phrases.Get(key{c.Group}, format)
 }
 
 // groupPhrase is the box plot's text alternative about one group, "all"
@@ -164,7 +144,7 @@ func (r *Renderer) groupPhrase(group, portfolio string, c site.Comparison) strin
 		kind, portfolio string
 		position        stats.Position
 	}
-	return r.phrases.get(key{c.Group, group, portfolio, c.Position}, format)
+	return r.phrases.Get(key{c.Group, group, portfolio, c.Position}, format)
 }
 
 // appendHTML escapes text for HTML elements and quoted attributes exactly
