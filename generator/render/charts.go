@@ -62,20 +62,17 @@ func (r *Renderer) boxIcon(kind string) template.HTML {
 // call (this halves the time to render a report page). Every report of a
 // portfolio has the same rows, so each row is remembered once written.
 func (r *Renderer) figures(area *site.AreaRows) template.HTML {
-	buf := rowBuffers.Get().(*[]byte)
-	b := append((*buf)[:0], r.figuresHead()...)
-	for _, row := range area.Rows {
-		for group, c := range []site.Comparison{row.All, row.Portfolio} {
-			if c.Shown {
-				b = append(b, r.figuresRow(row.Title, group, c)...)
+	return pooledHTML(func(b []byte) []byte {
+		b = append(b, r.figuresHead()...)
+		for _, row := range area.Rows {
+			for group, c := range []site.Comparison{row.All, row.Portfolio} {
+				if c.Shown {
+					b = append(b, r.figuresRow(row.Title, group, c)...)
+				}
 			}
 		}
-	}
-	b = append(b, `</tbody></table>`...)
-	html := template.HTML(b)
-	*buf = b
-	rowBuffers.Put(buf)
-	return html
+		return append(b, `</tbody></table>`...)
+	})
 }
 
 func (r *Renderer) figuresHead() string {

@@ -15,49 +15,46 @@ import (
 // clusters. TestClusterRowsMatchTheirTemplate pins the rows, their
 // translation and their escaping to the template they replace.
 func (r *Renderer) clusterRows(clusters []*site.Cluster, root string) template.HTML {
-	buf := rowBuffers.Get().(*[]byte)
-	b := (*buf)[:0]
 	valid := r.cat.translate("Valid until")
 	// As html/template does with each action in a URL attribute, the root
 	// and the cluster's URL are each filtered (no javascript: scheme) and
 	// normalised; the root once for all rows.
 	rootURL := normalizeURL(filterURL(root))
-	for _, c := range clusters {
-		b = append(b, "\n <tr>\n  <th scope=\"row\"><a href=\""...)
-		b = appendHTML(b, rootURL)
-		b = appendHTML(b, normalizeURL(filterURL(c.URL)))
-		b = append(b, "\">"...)
-		b = appendHTML(b, c.Name)
-		b = append(b, "</a>"...)
-		if c.Region != "" {
-			b = append(b, `<span class="region">`...)
-			b = appendHTML(b, c.Region)
-			b = append(b, "</span>"...)
+	return pooledHTML(func(b []byte) []byte {
+		for _, c := range clusters {
+			b = append(b, "\n <tr>\n  <th scope=\"row\"><a href=\""...)
+			b = appendHTML(b, rootURL)
+			b = appendHTML(b, normalizeURL(filterURL(c.URL)))
+			b = append(b, "\">"...)
+			b = appendHTML(b, c.Name)
+			b = append(b, "</a>"...)
+			if c.Region != "" {
+				b = append(b, `<span class="region">`...)
+				b = appendHTML(b, c.Region)
+				b = append(b, "</span>"...)
+			}
+			b = append(b, "</th>\n  <td>"...)
+			b = appendHTML(b, c.CountryName)
+			b = append(b, "</td>\n  <td>"...)
+			b = appendHTML(b, c.Portfolio)
+			b = append(b, "</td>\n  <td><span class=\"badge badge-"...)
+			b = appendHTML(b, string(c.Label))
+			b = append(b, "\">"...)
+			b = appendHTML(b, r.cat.translate(c.Label.Title()))
+			b = append(b, "</span></td>\n  <td class=\"valid\" data-label=\""...)
+			b = appendHTML(b, valid)
+			b = append(b, "\"><time datetime=\""...)
+			b = appendHTML(b, c.ValidUntil.String())
+			b = append(b, "\">"...)
+			b = appendHTML(b, formatDate(r.lang, c.ValidUntil))
+			b = append(b, "</time></td>\n  <td><span class=\"status status-"...)
+			b = appendHTML(b, string(c.Status))
+			b = append(b, "\">"...)
+			b = appendHTML(b, r.cat.translate(c.Status.Title()))
+			b = append(b, "</span></td>\n </tr>"...)
 		}
-		b = append(b, "</th>\n  <td>"...)
-		b = appendHTML(b, c.CountryName)
-		b = append(b, "</td>\n  <td>"...)
-		b = appendHTML(b, c.Portfolio)
-		b = append(b, "</td>\n  <td><span class=\"badge badge-"...)
-		b = appendHTML(b, string(c.Label))
-		b = append(b, "\">"...)
-		b = appendHTML(b, r.cat.translate(c.Label.Title()))
-		b = append(b, "</span></td>\n  <td class=\"valid\" data-label=\""...)
-		b = appendHTML(b, valid)
-		b = append(b, "\"><time datetime=\""...)
-		b = appendHTML(b, c.ValidUntil.String())
-		b = append(b, "\">"...)
-		b = appendHTML(b, formatDate(r.lang, c.ValidUntil))
-		b = append(b, "</time></td>\n  <td><span class=\"status status-"...)
-		b = appendHTML(b, string(c.Status))
-		b = append(b, "\">"...)
-		b = appendHTML(b, r.cat.translate(c.Status.Title()))
-		b = append(b, "</span></td>\n </tr>"...)
-	}
-	html := template.HTML(b)
-	*buf = b
-	rowBuffers.Put(buf)
-	return html
+		return b
+	})
 }
 
 // filterURL is html/template's filter of the first value in a URL

@@ -26,22 +26,30 @@ import (
 // report allocate a few strings rather than hundreds: the garbage of
 // rendering, not the rendering, was most of the time the rows took.
 
-// rowBuffers are the buffers areas' rows are written in.
+// rowBuffers are the buffers rows are written in (pooledHTML).
 var rowBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 32<<10); return &b }}
 
-// indicatorRows writes the rows of one area of a report's indicator
-// table, each on its own line as the template's range wrote them.
-func (r *Renderer) indicatorRows(rows []*site.IndicatorRow, portfolio string) template.HTML {
+// pooledHTML returns what write appends to an empty pooled buffer, as
+// HTML: a template function's rows cost one string, not a growing buffer.
+func pooledHTML(write func(b []byte) []byte) template.HTML {
 	buf := rowBuffers.Get().(*[]byte)
-	b := (*buf)[:0]
-	for _, row := range rows {
-		b = append(b, "\n   "...)
-		b = r.appendRow(b, row, portfolio)
-	}
+	b := write((*buf)[:0])
 	html := template.HTML(b)
 	*buf = b
 	rowBuffers.Put(buf)
 	return html
+}
+
+// indicatorRows writes the rows of one area of a report's indicator
+// table, each on its own line as the template's range wrote them.
+func (r *Renderer) indicatorRows(rows []*site.IndicatorRow, portfolio string) template.HTML {
+	return pooledHTML(func(b []byte) []byte {
+		for _, row := range rows {
+			b = append(b, "\n   "...)
+			b = r.appendRow(b, row, portfolio)
+		}
+		return b
+	})
 }
 
 // indicatorRow writes one row of a report's indicator table, indented as
