@@ -140,21 +140,7 @@ func (k *Cache) refresh(site fs.FS) (touched map[string]bool) {
 // those of the last load, and reports whether it did; ms are the
 // methodologies loaded now, which cached assessments point to from then on.
 func (k *Cache) begin(site fs.FS, cfg config.Config, methodologyFiles []string, ms map[string]*model.Methodology) bool {
-	h := sha256.New()
-	for _, p := range cfg.Portfolios {
-		h.Write([]byte(p + "\x00"))
-	}
-	for _, path := range methodologyFiles {
-		data, err := fs.ReadFile(site, path)
-		if err != nil {
-			data = []byte(err.Error())
-		}
-		h.Write([]byte(path + "\x00"))
-		h.Write(data)
-		h.Write([]byte{0})
-	}
-	var env [sha256.Size]byte
-	h.Sum(env[:0])
+	env := decodingEnv(site, cfg, methodologyFiles)
 	if k.files != nil && env == k.env {
 		return false
 	}

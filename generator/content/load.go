@@ -32,6 +32,12 @@ type Options struct {
 	Cache *Cache
 	// Progress, when set, counts the assessment files as they are read.
 	Progress *Progress
+	// CacheDir, when set, is a folder outside the site where Load keeps
+	// what it decoded for the next Load of the same site, which then
+	// decodes only the files whose bytes changed; see diskCache. Use one
+	// folder per site folder. It is not used with Cache, which keeps
+	// decoded files in memory instead.
+	CacheDir string
 }
 
 // Progress counts the assessment files of a Load while it runs, for
@@ -41,6 +47,9 @@ type Progress struct {
 	Files atomic.Int64
 	// Read counts the files read and checked so far.
 	Read atomic.Int64
+	// Decoded counts those of them that were not taken from the cache of
+	// decoded files (Options.CacheDir): decoded from TOML, or unreadable.
+	Decoded atomic.Int64
 }
 
 // Load walks content/ in the site folder, decodes every *.toml assessment
@@ -61,11 +70,20 @@ func Load(site fs.FS, cfg config.Config, opts Options) (*model.Directory, model.
 	c := &checker{cfg: cfg, methodologies: ms}
 	files := t.files.assessments
 	entries := make([]*entry, len(files))
+	var disk *diskCache
+	if opts.CacheDir != "" {
+		disk = openDiskCache(opts.CacheDir, decodingEnv(site, cfg, t.files.methodologies))
+	}
+	uses := make([]cacheUse, len(files))
 	opts.Progress.found(len(files))
 	parallel(len(entries), func(i int) {
-		entries[i] = c.load(site, files[i])
+		entries[i] = c.load(site, files[i], disk, &uses[i])
 		opts.Progress.read(1)
+		if uses[i].rec == "" {
+			opts.Progress.decoded()
+		}
 	})
+	disk.save(entries, uses)
 	clusters, ps := assemble(entries, opts.Drafts)
 	problems = append(problems, ps...)
 	problems.Sort()
@@ -79,20 +97,28 @@ func (p *Progress) found(files int) {
 	}
 }
 
+func (p *Progress) decoded() {
+	if p != nil {
+		p.Decoded.Add(1)
+	}
+}
+
 func (p *Progress) read(files int) {
 	if p != nil {
 		p.Read.Add(int64(files))
 	}
 }
 
-// load reads and checks one assessment file.
-func (c *checker) load(site fs.FS, path string) *entry {
+// load reads and checks one assessment file, taking what it decodes to
+// from disk when that has it (disk may be nil), and noting in use what it
+// did.
+func (c *checker) load(site fs.FS, path string, disk *diskCache, use *cacheUse) *entry {
 	r := &report{path: path}
 	data, ok := readContent(site, r)
 	if !ok {
 		return &entry{rep: r}
 	}
-	e := c.decode(path, data)
+	e := disk.decode(c, path, data, use)
 	e.rep.source = rereader(site, path)
 	return e
 }

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"reflect"
 	"testing"
 
 	"clustersite/generator/config"
@@ -49,6 +50,33 @@ func TestLoad(t *testing.T) {
 			if a.Publish != model.PublishFull {
 				t.Errorf("%s: publish %q with ProfileShare 0", a.Path, a.Publish)
 			}
+		}
+	}
+}
+
+// TestLoadFromDiskCache loads a corpus three times, without a cache of
+// decoded files, filling one and from it: all three must give the same
+// directory, and the last must decode only the files with warnings.
+func TestLoadFromDiskCache(t *testing.T) {
+	fsys := FS(Options{Clusters: 300, Seed: 2, ProfileShare: DefaultProfileShare})
+	cfg, err := config.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, wantPs := content.Load(fsys, cfg, content.Options{})
+	cache := t.TempDir()
+	for _, run := range []string{"filling the cache", "from the cache"} {
+		var p content.Progress
+		got, ps := content.Load(fsys, cfg, content.Options{CacheDir: cache, Progress: &p})
+		if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(ps, wantPs) {
+			t.Fatalf("%s: the directory or the problems differ from a load without cache", run)
+		}
+		warned := map[string]bool{}
+		for _, p := range ps {
+			warned[p.Path] = true
+		}
+		if run == "from the cache" && p.Decoded.Load() != int64(len(warned)) {
+			t.Errorf("%s: %d of %d files decoded, want the %d with warnings", run, p.Decoded.Load(), p.Files.Load(), len(warned))
 		}
 	}
 }

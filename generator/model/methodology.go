@@ -47,6 +47,18 @@ type Indicator struct {
 // Indicator returns the indicator with the given ID, or nil.
 func (m *Methodology) Indicator(id string) *Indicator { return m.byID[id] }
 
+// IndicatorAt returns the indicator at pos in report order (its Pos), or
+// nil when there is none.
+func (m *Methodology) IndicatorAt(pos int) *Indicator {
+	if pos < 0 || pos >= len(m.order) {
+		return nil
+	}
+	return m.order[pos]
+}
+
+// Pos is the indicator's place in its methodology's report order, from 0.
+func (ind *Indicator) Pos() int { return ind.pos }
+
 // Indicators returns every indicator in report order.
 func (m *Methodology) Indicators() []*Indicator {
 	var all []*Indicator
