@@ -21,7 +21,15 @@ import (
 var browser browsertest.Browser
 
 func TestMain(m *testing.M) {
+	// The decoded-file caches of the builds these tests run go to a
+	// folder of their own, not into the user's cache folder.
+	cache, err := os.MkdirTemp("", "clustersite-test-cache-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_CACHE_HOME", cache)
 	code := m.Run()
+	os.RemoveAll(cache)
 	browser.Close()
 	sample.remove()
 	searchSite.remove()

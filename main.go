@@ -15,6 +15,8 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -64,6 +66,8 @@ Flags of build, serve and check:
 build:
   --dest DIR          output folder (default <site>/public)
   --quiet             print nothing but errors (no progress line on a terminal)
+  --no-cache          decode every content file, without the cache of decoded
+                      files (kept in the user's cache folder)
 serve:
   --addr HOST:PORT    address to serve at (default 127.0.0.1:1313)
   --dest DIR          also write the site there on every rebuild (default: never)
@@ -72,6 +76,7 @@ check:
                       (annotations for GitHub Actions)
   --expiring SPAN     list the clusters whose label ends within SPAN (90d,
                       12w, 2160h) instead of the problems, soonest first
+  --no-cache          as for build
 new "Cluster name":
   --country XX        ISO 3166-1 alpha-2 country code (required for a new cluster)
   --date YYYY-MM-DD   date of the interview (default: today)
@@ -130,6 +135,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 type commonFlags struct {
 	site, dest, today, baseURL string
 	drafts                     bool
+	// noCache is --no-cache, of build and check (registerCache).
+	noCache bool
 }
 
 func (c *commonFlags) register(fs *flag.FlagSet) {
@@ -139,9 +146,18 @@ func (c *commonFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.drafts, "drafts", false, "include draft assessments")
 }
 
+// registerCache adds --no-cache, for the commands that load the site
+// once: build and check. serve keeps decoded files in memory instead.
+func (c *commonFlags) registerCache(fs *flag.FlagSet) {
+	fs.BoolVar(&c.noCache, "no-cache", false, "decode every content file, without the cache of decoded files")
+}
+
 // options turns the flags into build options.
 func (c *commonFlags) options() (build.Options, error) {
 	opts := build.Options{BaseURL: c.baseURL, Drafts: c.drafts}
+	if !c.noCache {
+		opts.CacheDir = decodedCacheDir(c.site)
+	}
 	if c.today != "" {
 		d, err := model.ParseDate(c.today)
 		if err != nil {
@@ -150,6 +166,24 @@ func (c *commonFlags) options() (build.Options, error) {
 		opts.Today = d
 	}
 	return opts, nil
+}
+
+// decodedCacheDir is the folder that keeps the decoded content files of
+// the site folder site from one build to the next: a folder of its own in
+// the user's cache folder ($XDG_CACHE_HOME or ~/.cache on Linux), named
+// after the site folder's absolute path, so it is outside the site, its
+// output and git. It is "" (no cache) when there is no cache folder.
+func decodedCacheDir(site string) string {
+	base, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	abs, err := filepath.Abs(site)
+	if err != nil {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(abs))
+	return filepath.Join(base, "clustersite", "decoded", hex.EncodeToString(sum[:8]))
 }
 
 // destDir returns the output folder and refuses one that would replace the
@@ -184,6 +218,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	var c commonFlags
 	fs := newFlagSet("build", stderr, &c)
 	fs.StringVar(&c.dest, "dest", "", "output `folder` (default <site>/public)")
+	c.registerCache(fs)
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
@@ -240,6 +275,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("check", stderr, &c)
 	fs.StringVar(&format, "format", "text", "print problems as `text`, json or github")
 	fs.StringVar(&expiring, "expiring", "", "list the clusters whose label ends within this `span` (90d, 12w, 2160h)")
+	c.registerCache(fs)
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"flag"
 	"io/fs"
 	"maps"
@@ -159,6 +160,36 @@ func TestRebuildIsByteIdentical(t *testing.T) {
 	a, b := buildSample(t), buildSample(t)
 	if ha, hb := treeHash(t, a), treeHash(t, b); ha != hb {
 		t.Errorf("two builds differ: %s vs %s", ha, hb)
+	}
+}
+
+// TestBuildFromTheCacheIsByteIdentical builds the sample without the
+// cache of decoded files, then with it twice (the first fills it, the
+// second takes every file without problems from it): all three must be
+// the same, and the cache must lie in the user's cache folder.
+func TestBuildFromTheCacheIsByteIdentical(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	cache := decodedCacheDir(".")
+	if base, _ := os.UserCacheDir(); !strings.HasPrefix(cache, base+string(filepath.Separator)) {
+		t.Fatalf("the cache %s is not in the user's cache folder %s", cache, base)
+	}
+	none := buildSample(t, "--no-cache")
+	if _, err := os.Stat(cache); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("--no-cache made the cache: %v", err)
+	}
+	filling := buildSample(t)
+	file := filepath.Join(cache, "decoded.bin")
+	info, err := os.Stat(file)
+	if err != nil {
+		t.Fatal("the build left no cache:", err)
+	}
+	filled := buildSample(t)
+	if again, err := os.Stat(file); err != nil || !os.SameFile(info, again) {
+		t.Error("the cache was written again though no file changed")
+	}
+	want := treeHash(t, none)
+	if treeHash(t, filling) != want || treeHash(t, filled) != want {
+		t.Error("the builds with the cache differ from the one without")
 	}
 }
 

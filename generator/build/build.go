@@ -36,6 +36,11 @@ type Options struct {
 	Clock func() time.Time
 	// Progress, when set, follows the build as it goes.
 	Progress *Progress
+	// CacheDir, when set, is a folder outside the site folder where the
+	// decoded content files are kept for the next build of the same site,
+	// which then decodes only the files that changed (content.Options.
+	// CacheDir). A Loader keeps them in memory instead and ignores it.
+	CacheDir string
 }
 
 // Writer receives the output files. output.Dir implements it. Pages are
@@ -189,7 +194,9 @@ func loadModel(siteDir fs.FS, opts Options, l *Loader) (*Loaded, model.Problems,
 		today = model.DateOf(clock())
 	}
 	opts.Progress.enter(Loading)
-	dir, problems := content.Load(siteDir, cfg, content.Options{Drafts: opts.Drafts, Cache: l.contentCache(), Progress: opts.Progress.contentProgress()})
+	dir, problems := content.Load(siteDir, cfg, content.Options{
+		Drafts: opts.Drafts, Cache: l.contentCache(), CacheDir: opts.CacheDir, Progress: opts.Progress.contentProgress(),
+	})
 	if len(problems.Errors()) > 0 {
 		return nil, problems, nil
 	}
