@@ -63,11 +63,11 @@ Flags of build, serve and check:
   --today YYYY-MM-DD  date on which label statuses are judged
   --base-url URL      absolute URL the site is published at
   --drafts            include draft assessments
+  --no-cache          decode every content file, without the cache of decoded
+                      files that build, check and the start of serve use
 build:
   --dest DIR          output folder (default <site>/public)
   --quiet             print nothing but errors (no progress line on a terminal)
-  --no-cache          decode every content file, without the cache of decoded
-                      files (kept in the user's cache folder)
 serve:
   --addr HOST:PORT    address to serve at (default 127.0.0.1:1313)
   --dest DIR          also write the site there on every rebuild (default: never)
@@ -76,7 +76,6 @@ check:
                       (annotations for GitHub Actions)
   --expiring SPAN     list the clusters whose label ends within SPAN (90d,
                       12w, 2160h) instead of the problems, soonest first
-  --no-cache          as for build
 new "Cluster name":
   --country XX        ISO 3166-1 alpha-2 country code (required for a new cluster)
   --date YYYY-MM-DD   date of the interview (default: today)
@@ -135,8 +134,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 type commonFlags struct {
 	site, dest, today, baseURL string
 	drafts                     bool
-	// noCache is --no-cache, of build and check (registerCache).
-	noCache bool
+	noCache                    bool
 }
 
 func (c *commonFlags) register(fs *flag.FlagSet) {
@@ -144,11 +142,6 @@ func (c *commonFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.today, "today", "", "judge label statuses on this `date` (YYYY-MM-DD)")
 	fs.StringVar(&c.baseURL, "base-url", "", "absolute `URL` the site is published at")
 	fs.BoolVar(&c.drafts, "drafts", false, "include draft assessments")
-}
-
-// registerCache adds --no-cache, for the commands that load the site
-// once: build and check. serve keeps decoded files in memory instead.
-func (c *commonFlags) registerCache(fs *flag.FlagSet) {
 	fs.BoolVar(&c.noCache, "no-cache", false, "decode every content file, without the cache of decoded files")
 }
 
@@ -218,7 +211,6 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	var c commonFlags
 	fs := newFlagSet("build", stderr, &c)
 	fs.StringVar(&c.dest, "dest", "", "output `folder` (default <site>/public)")
-	c.registerCache(fs)
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
@@ -275,7 +267,6 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("check", stderr, &c)
 	fs.StringVar(&format, "format", "text", "print problems as `text`, json or github")
 	fs.StringVar(&expiring, "expiring", "", "list the clusters whose label ends within this `span` (90d, 12w, 2160h)")
-	c.registerCache(fs)
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}

@@ -39,7 +39,8 @@ type Options struct {
 	// CacheDir, when set, is a folder outside the site folder where the
 	// decoded content files are kept for the next build of the same site,
 	// which then decodes only the files that changed (content.Options.
-	// CacheDir). A Loader keeps them in memory instead and ignores it.
+	// CacheDir). A Loader keeps them in memory and uses the folder only
+	// for its first load.
 	CacheDir string
 }
 

@@ -108,7 +108,7 @@ func (k *Cache) loadSite(site fs.FS, cfg config.Config, opts Options) (*model.Di
 	if k.begin(site, cfg, k.tree.files.methodologies, ms) {
 		touched = nil // every file is to be decoded again
 	}
-	c := &checker{cfg: cfg, methodologies: k.methodologies}
+	c := &checker{cfg: cfg, methodologies: k.methodologies, progress: opts.Progress}
 	opts.Progress.found(len(k.tree.files.assessments))
 	if touched != nil && k.assembly.byID != nil && k.assembly.drafts == opts.Drafts {
 		k.loadChanged(c, site, touched)
@@ -155,10 +155,19 @@ func (k *Cache) loadAll(c *checker, site fs.FS, opts Options) {
 	files := k.tree.files.assessments
 	entries := make([]*entry, len(files))
 	kept := make([]*cachedFile, len(files))
+	// An empty cache, as at the start of serve, takes what it can from
+	// the decoded files kept on disk by the last build, and leaves them
+	// as this load found them for the next.
+	var disk *diskCache
+	if len(k.files) == 0 && opts.CacheDir != "" {
+		disk = openDiskCache(opts.CacheDir, k.env)
+	}
+	uses := make([]cacheUse, len(files))
 	parallel(len(files), func(i int) {
-		entries[i], kept[i] = k.check(c, site, files[i], k.files[files[i]])
+		entries[i], kept[i] = k.check(c, site, files[i], k.files[files[i]], disk, &uses[i])
 		opts.Progress.read(1)
 	})
+	disk.save(entries, uses)
 	cached := make(map[string]*cachedFile, len(files)) // without the files gone
 	for i, f := range kept {
 		if f != nil {
@@ -183,7 +192,7 @@ func (k *Cache) loadChanged(c *checker, site fs.FS, touched map[string]bool) {
 	entries := make([]*entry, len(files))
 	kept := make([]*cachedFile, len(files))
 	parallel(len(files), func(i int) {
-		entries[i], kept[i] = k.check(c, site, files[i], k.files[files[i]])
+		entries[i], kept[i] = k.check(c, site, files[i], k.files[files[i]], nil, nil)
 	})
 	changes := make(map[string]change, len(touched))
 	for p := range touched {
@@ -204,8 +213,10 @@ func (k *Cache) loadChanged(c *checker, site fs.FS, touched map[string]bool) {
 // could be read, the cachedFile to keep for it. old is what the cache
 // holds for the file: it is returned as it is when its stamp shows the file
 // unchanged, and its entry is kept when the bytes read are the same. A
-// file that cannot be read is not cached: the next load tries again.
-func (k *Cache) check(c *checker, site fs.FS, path string, old *cachedFile) (*entry, *cachedFile) {
+// file that cannot be read is not cached: the next load tries again. A
+// file decoded again is taken from disk when it has it (see
+// diskCache.decode; disk may be nil).
+func (k *Cache) check(c *checker, site fs.FS, path string, old *cachedFile, disk *diskCache, use *cacheUse) (*entry, *cachedFile) {
 	var stamp fileStamp
 	var stamped bool
 	if fi, err := fs.Stat(site, path); err == nil {
@@ -226,7 +237,7 @@ func (k *Cache) check(c *checker, site fs.FS, path string, old *cachedFile) (*en
 	if old != nil && old.sum == f.sum {
 		f.e = old.e
 	} else {
-		f.e = c.decode(path, data)
+		f.e = disk.decode(c, path, data, use)
 		f.e.rep.source = rereader(site, path)
 	}
 	return f.e, f

@@ -37,6 +37,7 @@ type entry struct {
 
 // decode checks one assessment file.
 func (c *checker) decode(path string, data []byte) *entry {
+	c.progress.decoded()
 	e := &entry{rep: &report{path: path}}
 	defer e.rep.limit()
 	src := strings.TrimPrefix(string(data), bom)

@@ -319,3 +319,25 @@ func FuzzDecodeRecord(f *testing.F) {
 		}
 	})
 }
+
+// TestCacheStartsFromTheDiskCache: the first load of a Cache, as serve
+// does at its start, takes the files a build kept on disk.
+func TestCacheStartsFromTheDiskCache(t *testing.T) {
+	site, cfg := sampleSite(t)
+	dir := t.TempDir()
+	_, ps, _ := loadWithDiskCache(t, site, cfg, dir)
+	withProblems := map[string]bool{}
+	for _, p := range ps {
+		withProblems[p.Path] = true
+	}
+	var cache Cache
+	var p Progress
+	got, gotPs := Load(site, cfg, Options{Cache: &cache, CacheDir: dir, Progress: &p})
+	want, wantPs := Load(site, cfg, Options{})
+	if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(gotPs, wantPs) {
+		t.Fatalf("the Cache's load from disk differs from a load:\n%s\nwant\n%s", describeDir(got), describeDir(want))
+	}
+	if n := p.Decoded.Load(); n != int64(len(withProblems)) {
+		t.Errorf("the Cache decoded %d files, want the %d with problems", n, len(withProblems))
+	}
+}

@@ -47,8 +47,9 @@ type Progress struct {
 	Files atomic.Int64
 	// Read counts the files read and checked so far.
 	Read atomic.Int64
-	// Decoded counts those of them that were not taken from the cache of
-	// decoded files (Options.CacheDir): decoded from TOML, or unreadable.
+	// Decoded counts the files decoded from TOML, rather than taken from
+	// the decoded files kept on disk (Options.CacheDir) or in memory
+	// (Options.Cache).
 	Decoded atomic.Int64
 }
 
@@ -67,7 +68,7 @@ func Load(site fs.FS, cfg config.Config, opts Options) (*model.Directory, model.
 	t := findFiles(site)
 	ms, problems := loadMethodologies(site, t.files.methodologies)
 	problems = append(problems, t.problems...)
-	c := &checker{cfg: cfg, methodologies: ms}
+	c := &checker{cfg: cfg, methodologies: ms, progress: opts.Progress}
 	files := t.files.assessments
 	entries := make([]*entry, len(files))
 	var disk *diskCache
@@ -79,9 +80,6 @@ func Load(site fs.FS, cfg config.Config, opts Options) (*model.Directory, model.
 	parallel(len(entries), func(i int) {
 		entries[i] = c.load(site, files[i], disk, &uses[i])
 		opts.Progress.read(1)
-		if uses[i].rec == "" {
-			opts.Progress.decoded()
-		}
 	})
 	disk.save(entries, uses)
 	clusters, ps := assemble(entries, opts.Drafts)

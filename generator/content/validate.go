@@ -29,6 +29,8 @@ var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 type checker struct {
 	cfg           config.Config
 	methodologies map[string]*model.Methodology
+	// progress counts the files decoded; it may be nil.
+	progress *Progress
 }
 
 // checkCluster validates the [cluster] table (bound as bindTable returned
