@@ -149,7 +149,7 @@ func (c *commonFlags) register(fs *flag.FlagSet) {
 func (c *commonFlags) options() (build.Options, error) {
 	opts := build.Options{BaseURL: c.baseURL, Drafts: c.drafts}
 	if !c.noCache {
-		opts.CacheDir = decodedCacheDir(c.site)
+		opts.CacheDir = decodedCacheDir(c.site, c.dest)
 	}
 	if c.today != "" {
 		d, err := model.ParseDate(c.today)
@@ -164,16 +164,33 @@ func (c *commonFlags) options() (build.Options, error) {
 // decodedCacheDir is the folder that keeps the decoded content files of
 // the site folder site from one build to the next: a folder of its own in
 // the user's cache folder ($XDG_CACHE_HOME or ~/.cache on Linux), named
-// after the site folder's absolute path, so it is outside the site, its
-// output and git. It is "" (no cache) when there is no cache folder.
-func decodedCacheDir(site string) string {
+// after the site folder's absolute path. It is "" (no cache) when there
+// is no cache folder, or when it lies inside the site folder or the
+// output folder dest (a CI job may set XDG_CACHE_HOME to a folder of its
+// checkout): the cache must stay out of the site, its output and git.
+func decodedCacheDir(site, dest string) string {
 	base, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	base, err = filepath.Abs(base)
 	if err != nil {
 		return ""
 	}
 	abs, err := filepath.Abs(site)
 	if err != nil {
 		return ""
+	}
+	for _, outer := range []string{abs, dest} {
+		if outer == "" {
+			continue
+		}
+		if outer, err = filepath.Abs(outer); err != nil {
+			return ""
+		}
+		if rel, err := filepath.Rel(outer, base); err == nil && filepath.IsLocal(rel) || base == outer {
+			return ""
+		}
 	}
 	sum := sha256.Sum256([]byte(abs))
 	return filepath.Join(base, "clustersite", "decoded", hex.EncodeToString(sum[:8]))

@@ -169,7 +169,7 @@ func TestRebuildIsByteIdentical(t *testing.T) {
 // the same, and the cache must lie in the user's cache folder.
 func TestBuildFromTheCacheIsByteIdentical(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
-	cache := decodedCacheDir(".")
+	cache := decodedCacheDir(".", "")
 	if base, _ := os.UserCacheDir(); !strings.HasPrefix(cache, base+string(filepath.Separator)) {
 		t.Fatalf("the cache %s is not in the user's cache folder %s", cache, base)
 	}
@@ -190,6 +190,26 @@ func TestBuildFromTheCacheIsByteIdentical(t *testing.T) {
 	want := treeHash(t, none)
 	if treeHash(t, filling) != want || treeHash(t, filled) != want {
 		t.Error("the builds with the cache differ from the one without")
+	}
+}
+
+func TestDecodedCacheIsNeverInsideTheSiteOrItsOutput(t *testing.T) {
+	root := t.TempDir()
+	site, dest := filepath.Join(root, "site"), filepath.Join(root, "out")
+	for _, tc := range []struct {
+		cacheHome string
+		ok        bool
+	}{
+		{filepath.Join(root, "cache"), true},
+		{filepath.Join(site, ".cache"), false},
+		{site, false},
+		{filepath.Join(dest, "cache"), false},
+		{root, true}, // the site lies inside the cache folder, not the other way round
+	} {
+		t.Setenv("XDG_CACHE_HOME", tc.cacheHome)
+		if got := decodedCacheDir(site, dest); (got != "") != tc.ok {
+			t.Errorf("XDG_CACHE_HOME=%s: cache folder %q", tc.cacheHome, got)
+		}
 	}
 }
 

@@ -40,7 +40,8 @@ type Options struct {
 	// decoded content files are kept for the next build of the same site,
 	// which then decodes only the files that changed (content.Options.
 	// CacheDir). A Loader keeps them in memory and uses the folder only
-	// for its first load.
+	// when it has none there: at its first load, and when the portfolios
+	// or methodology files changed.
 	CacheDir string
 }
 

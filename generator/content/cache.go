@@ -103,12 +103,12 @@ func (k *Cache) loadSite(site fs.FS, cfg config.Config, opts Options) (*model.Di
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	touched := k.refresh(site)
-	ms, problems := loadMethodologies(site, k.tree.files.methodologies)
+	ms, problems, methodologyDigest := loadMethodologies(site, k.tree.files.methodologies)
 	problems = append(problems, k.tree.problems...)
-	if k.begin(site, cfg, k.tree.files.methodologies, ms) {
+	if k.begin(decodingEnv(cfg.Portfolios, methodologyDigest), ms) {
 		touched = nil // every file is to be decoded again
 	}
-	c := &checker{cfg: cfg, methodologies: k.methodologies, progress: opts.Progress}
+	c := &checker{portfolios: cfg.Portfolios, methodologies: k.methodologies, progress: opts.Progress}
 	opts.Progress.found(len(k.tree.files.assessments))
 	if touched != nil && k.assembly.byID != nil && k.assembly.drafts == opts.Drafts {
 		k.loadChanged(c, site, touched)
@@ -137,10 +137,10 @@ func (k *Cache) refresh(site fs.FS) (touched map[string]bool) {
 }
 
 // begin empties the cache unless the portfolios and methodology files are
-// those of the last load, and reports whether it did; ms are the
-// methodologies loaded now, which cached assessments point to from then on.
-func (k *Cache) begin(site fs.FS, cfg config.Config, methodologyFiles []string, ms map[string]*model.Methodology) bool {
-	env := decodingEnv(site, cfg, methodologyFiles)
+// those of the last load (env, decodingEnv of this load), and reports
+// whether it did; ms are the methodologies loaded now, which cached
+// assessments point to from then on.
+func (k *Cache) begin(env [sha256.Size]byte, ms map[string]*model.Methodology) bool {
 	if k.files != nil && env == k.env {
 		return false
 	}

@@ -6,14 +6,13 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
+	"hash"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
-
-	"clustersite/generator/config"
+	"time"
 )
 
 // A diskCache keeps what decoding the assessment files gave from one
@@ -58,13 +57,18 @@ const diskCacheMagic = "clustersite decoded files 1\n"
 // so any change to the code gives a new one. It is zero, and the cache off,
 // when the executable cannot be read. Tests replace it.
 var programID = sync.OnceValue(func() [sha256.Size]byte {
-	exe, err := os.Executable()
+	// On Linux, /proc/self/exe is the file this process runs even when a
+	// new build has replaced it at its path since; os.Executable names
+	// the path.
+	f, err := os.Open("/proc/self/exe")
 	if err != nil {
-		return [sha256.Size]byte{}
-	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return [sha256.Size]byte{}
+		exe, err := os.Executable()
+		if err != nil {
+			return [sha256.Size]byte{}
+		}
+		if f, err = os.Open(exe); err != nil {
+			return [sha256.Size]byte{}
+		}
 	}
 	defer f.Close()
 	h := sha256.New()
@@ -76,22 +80,23 @@ var programID = sync.OnceValue(func() [sha256.Size]byte {
 
 // decodingEnv is the SHA-256 of what decoding an assessment file depends
 // on besides its path and bytes: the configured portfolios and the
-// methodology files.
-func decodingEnv(site fs.FS, cfg config.Config, methodologyFiles []string) [sha256.Size]byte {
+// methodology files (the digest loadMethodologies returns).
+func decodingEnv(portfolios []string, methodologies [sha256.Size]byte) [sha256.Size]byte {
 	h := sha256.New()
-	for _, p := range cfg.Portfolios {
-		h.Write([]byte(p + "\x00"))
-	}
-	for _, path := range methodologyFiles {
-		data, err := fs.ReadFile(site, path)
-		if err != nil {
-			data = []byte(err.Error())
-		}
-		h.Write([]byte(path + "\x00"))
-		h.Write(data)
-		h.Write([]byte{0})
-	}
+	writeParts(h, portfolios...)
+	h.Write(methodologies[:])
 	return [sha256.Size]byte(h.Sum(nil))
+}
+
+// writeParts writes the count of parts and each part with its length to
+// h, so that different parts can never give the same bytes.
+func writeParts(h hash.Hash, parts ...string) {
+	var n [binary.MaxVarintLen64]byte
+	h.Write(binary.AppendUvarint(n[:0], uint64(len(parts))))
+	for _, p := range parts {
+		h.Write(binary.AppendUvarint(n[:0], uint64(len(p))))
+		io.WriteString(h, p)
+	}
 }
 
 // openDiskCache returns the cache kept in dir for the decoding environment
@@ -138,8 +143,12 @@ func (d *diskCache) read() (map[[sha256.Size]byte]string, error) {
 	if string(head[:len(diskCacheMagic)]) != diskCacheMagic || !bytes.Equal(head[len(diskCacheMagic):], d.env[:]) {
 		return nil, errors.New("made in another environment")
 	}
+	// The count and lengths are checked against the bytes left before
+	// anything is allocated for them: a damaged number must not make a
+	// build reserve gigabytes before the trailer shows the damage.
+	left := body - int64(len(head))
 	count, err := binary.ReadUvarint(r)
-	if err != nil || count > uint64(body) {
+	if err != nil || count > uint64(left)/(sha256.Size+1) {
 		return nil, errDamaged
 	}
 	records := make(map[[sha256.Size]byte]string, count)
@@ -149,11 +158,11 @@ func (d *diskCache) read() (map[[sha256.Size]byte]string, error) {
 			return nil, err
 		}
 		n, err := binary.ReadUvarint(r)
-		if err != nil || n > maxFileSize {
+		if err != nil || n > uint64(left) {
 			return nil, errDamaged
 		}
 		// Each record in a string of its own: the entry decoded from it
-		// shares its memory, and a record no file uses any more is freed.
+		// copies its strings, so it is garbage once the load is done.
 		var rec strings.Builder
 		rec.Grow(int(n))
 		if _, err := io.CopyN(&rec, r, int64(n)); err != nil {
@@ -255,9 +264,10 @@ func (d *diskCache) save(entries []*entry, uses []cacheUse) {
 // one, never part of one.
 func (d *diskCache) write(entries []*entry, uses []cacheUse, count int) (err error) {
 	dir := filepath.Dir(d.file)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
+	removeStaleTemps(dir)
 	f, err := os.CreateTemp(dir, "decoded-*.tmp")
 	if err != nil {
 		return err
@@ -299,4 +309,16 @@ func (d *diskCache) write(entries []*entry, uses []cacheUse, count int) (err err
 		return err
 	}
 	return os.Rename(f.Name(), d.file)
+}
+
+// removeStaleTemps removes the temporary files in dir that a write killed
+// before its rename left behind. A file an hour old belongs to no write
+// still running: writing takes a second.
+func removeStaleTemps(dir string) {
+	temps, _ := filepath.Glob(filepath.Join(dir, "decoded-*.tmp"))
+	for _, t := range temps {
+		if info, err := os.Stat(t); err == nil && time.Since(info.ModTime()) > time.Hour {
+			os.Remove(t)
+		}
+	}
 }

@@ -2,13 +2,18 @@ package content
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
+	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"clustersite/generator/config"
 	"clustersite/generator/model"
@@ -64,7 +69,8 @@ func TestDiskCacheGivesWhatDecodingGives(t *testing.T) {
 // decoding environment of site.
 func countRecords(t *testing.T, site fs.FS, cfg config.Config, dir string) int {
 	t.Helper()
-	return len(openDiskCache(dir, decodingEnv(site, cfg, findFiles(site).files.methodologies)).records)
+	_, _, digest := loadMethodologies(site, findFiles(site).files.methodologies)
+	return len(openDiskCache(dir, decodingEnv(cfg.Portfolios, digest)).records)
 }
 
 func TestDiskCacheDecodesOnlyChangedFiles(t *testing.T) {
@@ -249,8 +255,8 @@ func TestRecordCoversTheModel(t *testing.T) {
 
 // recordsOf returns the record of every file of the sample site.
 func recordsOf(t testing.TB, site fs.FS, cfg config.Config) []string {
-	ms, _ := loadMethodologies(site, findFiles(site).files.methodologies)
-	c := &checker{cfg: cfg, methodologies: ms}
+	ms, _, _ := loadMethodologies(site, findFiles(site).files.methodologies)
+	c := &checker{portfolios: cfg.Portfolios, methodologies: ms}
 	var recs []string
 	for _, path := range findFiles(site).files.assessments {
 		data, err := fs.ReadFile(site, path)
@@ -266,8 +272,8 @@ func recordsOf(t testing.TB, site fs.FS, cfg config.Config) []string {
 
 func TestRecordRoundTrip(t *testing.T) {
 	site, cfg := sampleSite(t)
-	ms, _ := loadMethodologies(site, findFiles(site).files.methodologies)
-	c := &checker{cfg: cfg, methodologies: ms}
+	ms, _, _ := loadMethodologies(site, findFiles(site).files.methodologies)
+	c := &checker{portfolios: cfg.Portfolios, methodologies: ms}
 	kinds := map[string]bool{}
 	for _, path := range findFiles(site).files.assessments {
 		data, err := fs.ReadFile(site, path)
@@ -308,11 +314,12 @@ func TestRecordRoundTrip(t *testing.T) {
 // must give a refusal, never a panic.
 func FuzzDecodeRecord(f *testing.F) {
 	site, cfg := sampleSite(f)
-	for _, rec := range recordsOf(f, site, cfg)[:5] {
+	recs := recordsOf(f, site, cfg)
+	for _, rec := range recs[:min(5, len(recs))] {
 		f.Add(rec)
 	}
-	ms, _ := loadMethodologies(site, findFiles(site).files.methodologies)
-	c := &checker{cfg: cfg, methodologies: ms}
+	ms, _, _ := loadMethodologies(site, findFiles(site).files.methodologies)
+	c := &checker{portfolios: cfg.Portfolios, methodologies: ms}
 	f.Fuzz(func(t *testing.T, rec string) {
 		if e, ok := c.decodeRecord("content/x.toml", rec); ok && (e.a == nil || e.profile == nil || e.a.Methodology == nil) {
 			t.Errorf("a record decoded to an incomplete entry")
@@ -339,5 +346,162 @@ func TestCacheStartsFromTheDiskCache(t *testing.T) {
 	}
 	if n := p.Decoded.Load(); n != int64(len(withProblems)) {
 		t.Errorf("the Cache decoded %d files, want the %d with problems", n, len(withProblems))
+	}
+}
+
+// changingFS serves a new version of one file each time it is opened, as
+// an editor saving while a load runs does.
+type changingFS struct {
+	fstest.MapFS
+	path     string
+	versions []string
+	opened   int
+}
+
+func (c *changingFS) Open(name string) (fs.File, error) {
+	if name == c.path {
+		c.MapFS[name] = &fstest.MapFile{Data: []byte(c.versions[min(c.opened, len(c.versions)-1)])}
+		c.opened++
+	}
+	return c.MapFS.Open(name)
+}
+
+// ReadFile reads through Open, not MapFS.ReadFile, so that every read
+// gets the next version.
+func (c *changingFS) ReadFile(name string) ([]byte, error) {
+	f, err := c.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(f)
+}
+
+// TestDiskCacheKeysTheMethodologyAsParsed saves a methodology file while
+// a load runs: what the load decoded against the old version must not be
+// kept for the new one. (A hash of the file read again after parsing would
+// be of the new version.)
+func TestDiskCacheKeysTheMethodologyAsParsed(t *testing.T) {
+	files := map[string]string{
+		qoot: edit(t, `publish = "profile"`, "publish = \"profile\"\nmethodology = \"mini\"\n[indicators]\nsize = 3"),
+	}
+	const mini = "content/methodologies/mini.toml"
+	cfg, dir := config.Default(), t.TempDir()
+	changing := &changingFS{MapFS: siteFS(files), path: mini, versions: []string{miniMethodology("count"), miniMethodology("number")}}
+	changing.MapFS[mini] = &fstest.MapFile{}
+	if _, ps := Load(changing, cfg, Options{CacheDir: dir}); len(ps) != 0 {
+		t.Fatalf("problems: %v", ps)
+	}
+	files[mini] = miniMethodology("number")
+	got, _, n := loadWithDiskCache(t, siteFS(files), cfg, dir)
+	if n != 1 {
+		t.Errorf("the load of the new version decoded %d files, want 1", n)
+	}
+	if ind := got.Clusters[0].Latest().Methodology.Indicator("size"); ind.Kind != model.KindNumber {
+		t.Errorf("the indicator is of kind %s", ind.Kind)
+	}
+}
+
+// TestDiskCacheRefusesHugeCounts writes cache files whose trailer is right
+// but whose record count or length is far more than the file holds: the
+// load must ignore them without trying to make room for that many.
+func TestDiskCacheRefusesHugeCounts(t *testing.T) {
+	site, cfg := sampleSite(t)
+	dir := t.TempDir()
+	loadWithDiskCache(t, site, cfg, dir)
+	_, _, undamaged := loadWithDiskCache(t, site, cfg, dir)
+	file := filepath.Join(dir, diskCacheFile)
+	good, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := len(diskCacheMagic) + sha256.Size
+	_, countLen := binary.Uvarint(good[head:])
+	for _, tc := range []struct {
+		name string
+		body []byte
+	}{
+		{"count", slices.Concat(good[:head], binary.AppendUvarint(nil, uint64(len(good)/2)), good[head+countLen:len(good)-sha256.Size])},
+		{"length", slices.Concat(good[:head+countLen+sha256.Size], binary.AppendUvarint(nil, 1<<50), good[head+countLen+sha256.Size+1:len(good)-sha256.Size])},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sum := sha256.Sum256(tc.body)
+			if err := os.WriteFile(file, append(tc.body, sum[:]...), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			if _, _, n := loadWithDiskCache(t, site, cfg, dir); n <= undamaged {
+				t.Error("the file was used")
+			}
+			runtime.ReadMemStats(&after)
+			if grew := after.TotalAlloc - before.TotalAlloc; grew > 1<<30 {
+				t.Errorf("the load allocated %d MB", grew>>20)
+			}
+		})
+	}
+}
+
+// TestRecordRoundTripOfEveryKind round-trips an assessment with a value of
+// every kind, edge values included, which the sample site may not have.
+func TestRecordRoundTripOfEveryKind(t *testing.T) {
+	methodology := `id = "kinds"
+title = "Kinds"
+[[areas]]
+id = "a"
+title = "A"
+`
+	values := ""
+	for _, k := range []struct{ kind, extra, value string }{
+		{"count", "", "0"}, {"percent", "", "12.5"}, {"money", "", "1e9"}, {"year", "", "1999"},
+		{"number", "", "-0.5"}, {"bool", "", "false"},
+		{"choice", `choices = ["x", "y"]`, `"y"`}, {"multichoice", `choices = ["x", "y"]`, `[]`},
+		{"text", "", `"a text\nwith a line"`},
+	} {
+		methodology += fmt.Sprintf("[[areas.indicators]]\nid = %q\ntitle = \"T\"\nkind = %q\n%s\n", k.kind, k.kind, k.extra)
+		values += k.kind + " = " + k.value + "\n"
+	}
+	src := `[cluster]
+name = "Kinds Cluster"
+native_name = "Klaster"
+country = "PL"
+sectors = []
+founded = 1990
+description = "D"
+
+[assessment]
+date = 2020-02-29
+label = "gold"
+score = 88.5
+valid_until = 2022-02-28
+methodology = "kinds"
+summary = "S"
+recommendations = "R"
+
+[indicators]
+` + values
+	site := siteFS(map[string]string{qoot: src, "content/methodologies/kinds.toml": methodology})
+	ms, ps, _ := loadMethodologies(site, findFiles(site).files.methodologies)
+	if len(ps) != 0 {
+		t.Fatal(ps)
+	}
+	c := &checker{methodologies: ms}
+	want := c.decode(qoot, []byte(src))
+	if !cacheable(want) {
+		t.Fatalf("not cacheable: %v", want.rep.problems)
+	}
+	got, ok := c.decodeRecord(qoot, string(appendRecord(nil, want)))
+	if !ok {
+		t.Fatal("the record does not decode")
+	}
+	want.rep.source = nil
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("from the record\n%+v\n%v\nwant\n%+v\n%v", got.a, got.a.Values, want.a, want.a.Values)
+	}
+	if got.profile.Sectors == nil {
+		t.Error("sectors = [] came back as nil")
+	}
+	if v, _ := got.a.Values.Get("multichoice"); v.List == nil {
+		t.Error("an empty multichoice came back as nil")
 	}
 }

@@ -66,14 +66,14 @@ func Load(site fs.FS, cfg config.Config, opts Options) (*model.Directory, model.
 		return opts.Cache.loadSite(site, cfg, opts)
 	}
 	t := findFiles(site)
-	ms, problems := loadMethodologies(site, t.files.methodologies)
+	ms, problems, methodologyDigest := loadMethodologies(site, t.files.methodologies)
 	problems = append(problems, t.problems...)
-	c := &checker{cfg: cfg, methodologies: ms, progress: opts.Progress}
+	c := &checker{portfolios: cfg.Portfolios, methodologies: ms, progress: opts.Progress}
 	files := t.files.assessments
 	entries := make([]*entry, len(files))
 	var disk *diskCache
 	if opts.CacheDir != "" {
-		disk = openDiskCache(opts.CacheDir, decodingEnv(site, cfg, t.files.methodologies))
+		disk = openDiskCache(opts.CacheDir, decodingEnv(cfg.Portfolios, methodologyDigest))
 	}
 	uses := make([]cacheUse, len(files))
 	opts.Progress.found(len(files))

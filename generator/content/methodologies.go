@@ -1,6 +1,8 @@
 package content
 
 import (
+	"crypto/sha256"
+	"hash"
 	"io/fs"
 	"slices"
 	"strings"
@@ -11,12 +13,16 @@ import (
 
 // loadMethodologies returns the built-in methodology and the site's
 // methodology files by id; a site file with the built-in id replaces it.
-func loadMethodologies(site fs.FS, paths []string) (map[string]*model.Methodology, model.Problems) {
+// It also returns the SHA-256 of the paths and bytes of the files as it
+// read them, for the caches of decoded files: a hash of the files read
+// again later could be of a newer version than the one parsed.
+func loadMethodologies(site fs.FS, paths []string) (map[string]*model.Methodology, model.Problems, [sha256.Size]byte) {
 	ms := map[string]*model.Methodology{methodology.DefaultID: methodology.Default()}
 	defined := map[string]string{} // id → path of the site file
 	var ps model.Problems
+	h := sha256.New()
 	for _, path := range paths {
-		m, keys, mps := loadMethodology(site, path)
+		m, keys, mps := loadMethodology(site, path, h)
 		ps = append(ps, mps...)
 		if m == nil {
 			continue
@@ -30,15 +36,18 @@ func loadMethodologies(site fs.FS, paths []string) (map[string]*model.Methodolog
 		defined[m.ID] = path
 		ms[m.ID] = m
 	}
-	return ms, ps
+	return ms, ps, [sha256.Size]byte(h.Sum(nil))
 }
 
 // loadMethodology reads and parses one methodology file; it also returns
-// the positions of its keys.
-func loadMethodology(site fs.FS, path string) (*model.Methodology, keyPositions, model.Problems) {
+// the positions of its keys. It writes the path and the bytes read, or
+// the problem of reading them, to h.
+func loadMethodology(site fs.FS, path string, h hash.Hash) (*model.Methodology, keyPositions, model.Problems) {
 	r := &report{path: path}
 	data, ok := readContent(site, r)
+	writeParts(h, path, string(data))
 	if !ok {
+		writeParts(h, r.problems[0].Message)
 		return nil, nil, r.problems
 	}
 	src := strings.TrimPrefix(string(data), bom)

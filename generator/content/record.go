@@ -17,7 +17,7 @@ import (
 //
 // The layout is a sequence of fields in a fixed order, each a uvarint, a
 // string (uvarint length, then the bytes), a float64 (8 bytes, little
-// endian) or a bool (one byte). encodeRecord and decodeRecord are its
+// endian) or a bool (one byte). appendRecord and decodeRecord are its
 // only definition; TestRecordCoversTheModel fails when model.Cluster or
 // model.Assessment gain a field they do not know of.
 

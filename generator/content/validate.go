@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"clustersite/generator/config"
 	"clustersite/generator/methodology"
 	"clustersite/generator/model"
 	"clustersite/generator/slug"
@@ -27,7 +26,10 @@ var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // checker validates decoded tables against the site's configuration and
 // methodologies. It is shared read-only by the decoding workers.
 type checker struct {
-	cfg           config.Config
+	// portfolios are those of config.toml. Only they, not the whole
+	// config, are given, because the caches of decoded files key what
+	// decoding depends on (decodingEnv).
+	portfolios    []string
 	methodologies map[string]*model.Methodology
 	// progress counts the files decoded; it may be nil.
 	progress *Progress
@@ -99,7 +101,7 @@ func (c *checker) checkPortfolio(r *report, portfolio string) {
 		return
 	}
 	near := ""
-	for _, p := range c.cfg.Portfolios {
+	for _, p := range c.portfolios {
 		if p == portfolio {
 			return
 		}
@@ -111,7 +113,7 @@ func (c *checker) checkPortfolio(r *report, portfolio string) {
 		r.errorf("cluster.portfolio", "unknown portfolio %q; did you mean %q?", portfolio, near)
 		return
 	}
-	r.errorf("cluster.portfolio", "unknown portfolio %q; use one of the portfolios in config.toml: %s", truncate(portfolio, 60), quoteList(c.cfg.Portfolios))
+	r.errorf("cluster.portfolio", "unknown portfolio %q; use one of the portfolios in config.toml: %s", truncate(portfolio, 60), quoteList(c.portfolios))
 }
 
 func checkSectors(r *report, sectors []string) {
