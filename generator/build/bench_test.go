@@ -17,7 +17,8 @@ package build_test
 //
 // Metrics: ns/op is the wall-clock time of the whole operation;
 // cpu-s/op the processor time (user and system) it used, which a busy
-// machine inflates less; peak-heap-MB the largest size of the heap's
+// machine inflates less; user-s/op the user part alone, which the disk's
+// state (file creation is system time) moves least; peak-heap-MB the largest size of the heap's
 // objects during a build in this process (runtime/metrics, sampled every
 // millisecond, less what was live before); maxrss-MB the maximum resident
 // set size of a child process (clustersite build, hugo) as the kernel
