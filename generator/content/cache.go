@@ -87,7 +87,9 @@ type cachedFile struct {
 	// same stamp may be taken as unchanged without reading it.
 	stamp   fileStamp
 	trusted bool
-	sum     [sha256.Size]byte
+	// sum is the fileKey of the path and bytes read: the bytes changed
+	// when it did, and it is the key of the file's record on disk.
+	sum [sha256.Size]byte
 	// e is never changed: assembly works on clones.
 	e *entry
 }
@@ -231,13 +233,13 @@ func (k *Cache) check(c *checker, site fs.FS, path string, old *cachedFile, disk
 	if !ok {
 		return &entry{rep: r}, nil
 	}
-	f := &cachedFile{stamp: stamp, sum: sha256.Sum256(data)}
+	f := &cachedFile{stamp: stamp, sum: fileKey(path, data)}
 	f.trusted = stamped && time.Unix(0, stamp.mtime).Before(readAt.Add(-stampMargin)) &&
 		time.Unix(0, stamp.ctime).Before(readAt.Add(-stampMargin))
 	if old != nil && old.sum == f.sum {
 		f.e = old.e
 	} else {
-		f.e = disk.decode(c, path, data, use)
+		f.e = disk.decode(c, path, data, f.sum, use)
 		f.e.rep.source = rereader(site, path)
 	}
 	return f.e, f

@@ -204,15 +204,16 @@ type cacheUse struct {
 	rec string
 }
 
-// decode returns the entry of the file at path with the bytes data: from
-// its record when d has one, by decoding the TOML otherwise. It notes in
-// use what it did, for save. A nil d decodes.
-func (d *diskCache) decode(c *checker, path string, data []byte, use *cacheUse) *entry {
+// decode returns the entry of the file at path with the bytes data, whose
+// fileKey is key: from its record when d has one, by decoding the TOML
+// otherwise. It notes in use what it did, for save. A nil d decodes, and
+// needs no key.
+func (d *diskCache) decode(c *checker, path string, data []byte, key [sha256.Size]byte, use *cacheUse) *entry {
 	if d == nil {
 		return c.decode(path, data)
 	}
-	use.key = fileKey(path, data)
-	if rec, ok := d.records[use.key]; ok {
+	use.key = key
+	if rec, ok := d.records[key]; ok {
 		if e, ok := c.decodeRecord(path, rec); ok {
 			use.rec = rec
 			return e

@@ -2,6 +2,7 @@ package content
 
 import (
 	"cmp"
+	"crypto/sha256"
 	"errors"
 	"io"
 	"io/fs"
@@ -35,8 +36,8 @@ type Options struct {
 	// CacheDir, when set, is a folder outside the site where Load keeps
 	// what it decoded for the next Load of the same site, which then
 	// decodes only the files whose bytes changed; see diskCache. Use one
-	// folder per site folder. It is not used with Cache, which keeps
-	// decoded files in memory instead.
+	// folder per site folder. With Cache, which keeps decoded files in
+	// memory, it is used only while Cache holds none.
 	CacheDir string
 }
 
@@ -116,7 +117,11 @@ func (c *checker) load(site fs.FS, path string, disk *diskCache, use *cacheUse) 
 	if !ok {
 		return &entry{rep: r}
 	}
-	e := disk.decode(c, path, data, use)
+	var key [sha256.Size]byte
+	if disk != nil { // hashing is for the cache only
+		key = fileKey(path, data)
+	}
+	e := disk.decode(c, path, data, key, use)
 	e.rep.source = rereader(site, path)
 	return e
 }
