@@ -36,7 +36,7 @@ func (m *Map[K, V]) Get(key K, work func() V) V {
 		return v
 	}
 	v := work()
-	m.store(key, v)
+	m.Store(key, v)
 	return v
 }
 
@@ -51,9 +51,7 @@ func (m *Map[K, V]) Load(key K) (V, bool) {
 }
 
 // Store remembers v for key.
-func (m *Map[K, V]) Store(key K, v V) { m.store(key, v) }
-
-func (m *Map[K, V]) store(key K, v V) {
+func (m *Map[K, V]) Store(key K, v V) {
 	limit := int64(m.Max)
 	if limit <= 0 {
 		limit = DefaultMax

@@ -108,3 +108,23 @@ func TestStoredValuesHoldNoPointers(t *testing.T) {
 		}
 	}
 }
+
+// TestValuesOfIsGet: Of gives what Get gives, for the values' own
+// indicators and for those of another methodology with the same IDs.
+func TestValuesOfIsGet(t *testing.T) {
+	m, other := valuesMethodology(), valuesMethodology()
+	var vs Values
+	vs.Put(m, m.Indicators()[1].ID, Value{Num: 7})
+	for _, meth := range []*Methodology{m, other} {
+		for _, ind := range meth.Indicators() {
+			gv, gok := vs.Get(ind.ID)
+			ov, ook := vs.Of(ind)
+			if gok != ook || !reflect.DeepEqual(gv, ov) {
+				t.Errorf("%s: Of gives %v %v, Get %v %v", ind.ID, ov, ook, gv, gok)
+			}
+		}
+	}
+	if _, ok := vs.Of(nil); ok {
+		t.Error("Of(nil) reports a value")
+	}
+}

@@ -102,9 +102,6 @@ func (r *Renderer) figuresRow(title string, group int, c site.Comparison) string
 		}
 		return string(append(b, "</tr>\n"...))
 	}
-	if c.Group == nil {
-		return format()
-	}
 	// The title is the row's: two methodologies may give one indicator
 	// (one group) different titles.
 	type key struct {
@@ -112,7 +109,7 @@ func (r *Renderer) figuresRow(title string, group int, c site.Comparison) string
 		title string
 		which int
 	}
-	return r.phrases.Get(key{c.Group, title, group}, format)
+	return r.perGroup(c, key{c.Group, title, group}, format)
 }
 
 // labelSeries are the layers of the directory's charts, in the label

@@ -126,11 +126,18 @@ func (r *Renderer) appendComparison(b []byte, c site.Comparison) []byte {
 // medianPhrase is "median 130, n = 10000" for a group.
 func (r *Renderer) medianPhrase(c site.Comparison) string {
 	format := func() string { return r.cat.translate("median %s, n = %d", c.Median, c.Summary.N) }
+	type key struct{ group *site.ComparisonGroup }
+	return r.perGroup(c, key{c.Group}, format)
+}
+
+// perGroup returns format(), remembered under key, which must hold
+// c.Group, when c has a group: a comparison without one has no identity to
+// key its figures by.
+func (r *Renderer) perGroup(c site.Comparison, key any, format func() string) string {
 	if c.Group == nil {
 		return format()
 	}
-	type key struct{ group *site.ComparisonGroup }
-	return r.phrases.Get(key{c.Group}, format)
+	return r.phrases.Get(key, format)
 }
 
 // groupPhrase is the box plot's text alternative about one group, "all"
@@ -144,15 +151,12 @@ func (r *Renderer) groupPhrase(group, portfolio string, c site.Comparison) strin
 		}
 		return r.cat.translate("%s (n = %d, median %s): %s.", name, c.Summary.N, c.Median, r.cat.translate(c.Position.String()))
 	}
-	if c.Group == nil {
-		return format()
-	}
 	type key struct {
 		group           *site.ComparisonGroup
 		kind, portfolio string
 		position        stats.Position
 	}
-	return r.phrases.Get(key{c.Group, group, portfolio, c.Position}, format)
+	return r.perGroup(c, key{c.Group, group, portfolio, c.Position}, format)
 }
 
 // appendHTML escapes text for HTML elements and quoted attributes exactly

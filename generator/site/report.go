@@ -201,7 +201,7 @@ func newReport(s *Site, c *Cluster, a *model.Assessment, p label.Period) *Report
 
 func newIndicatorRow(row *IndicatorRow, s *Site, portfolio string, ind *model.Indicator, values model.Values) {
 	*row = IndicatorRow{ID: ind.ID, Title: ind.Title, Kind: ind.Kind, Unit: ind.Unit, Help: ind.Help}
-	v, ok := values.Get(ind.ID)
+	v, ok := values.Of(ind)
 	if !ok {
 		return
 	}
