@@ -154,40 +154,48 @@ func (r *Renderer) loadTemplates(files overlay, funcs template.FuncMap, fold boo
 	if !slices.Contains(shared, "base.html") {
 		return errors.New("templates: no base.html")
 	}
-	for _, k := range append(kinds, "") { // "": the shared files alone
-		// The root must not be named like one of the files: parsing a file
-		// into a template of the root's own name drops the functions.
-		t := template.New("page:" + k).Funcs(funcs)
-		parts := append(shared, k)
-		if k == "" {
-			parts = shared
-		}
-		for _, n := range parts {
-			src, err := files.read("templates/" + n)
-			if err != nil {
-				return err
-			}
-			if _, err := t.New(n).Parse(string(src)); err != nil {
-				return fmt.Errorf("templates: %w", err)
-			}
+	// The shared set alone, for cached partials. It is not folded: cached
+	// runs each partial a few times only, and folding escapes base.html,
+	// which needs "main".
+	set, err := parseTemplates("page:", funcs, files, shared)
+	if err != nil {
+		return err
+	}
+	r.shared = set
+	for _, k := range kinds {
+		t, err := parseTemplates("page:"+k, funcs, files, slices.Concat(shared, []string{k}))
+		if err != nil {
+			return err
 		}
 		kind := strings.TrimSuffix(k, ".html")
-		// The shared set is not folded: cached runs each partial a few
-		// times only, and folding escapes base.html, which needs "main".
-		if fold && k != "" {
+		if fold {
 			n, err := foldTranslations(t, r.cat)
 			if err != nil {
 				return fmt.Errorf("templates: %w", err)
 			}
 			r.folded[kind] = n
 		}
-		if k == "" {
-			r.shared = t
-		} else {
-			r.pages[kind] = t
-		}
+		r.pages[kind] = t
 	}
 	return nil
+}
+
+// parseTemplates parses the files of templates/ with these names into one
+// set under a root named root. The root must not be named like one of the
+// files: parsing a file into a template of the root's own name drops the
+// functions.
+func parseTemplates(root string, funcs template.FuncMap, files overlay, names []string) (*template.Template, error) {
+	t := template.New(root).Funcs(funcs)
+	for _, n := range names {
+		src, err := files.read("templates/" + n)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := t.New(n).Parse(string(src)); err != nil {
+			return nil, fmt.Errorf("templates: %w", err)
+		}
+	}
+	return t, nil
 }
 
 // overlay reads a file from the first tree that has it.

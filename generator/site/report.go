@@ -167,8 +167,7 @@ func (c Comparison) Percentile() float64 {
 // the ComparisonGroup of the site it was derived from when the group's figures did
 // not change.
 type ComparisonGroup struct {
-	portfolio, indicator string
-	kind                 model.Kind
+	key groupKey // only the pointer's identity is used; this says which group it is when debugging
 }
 
 func newReport(s *Site, c *Cluster, a *model.Assessment, p label.Period) *Report {
@@ -252,7 +251,7 @@ func (s *Site) formatSummaries(methodologies map[string]*model.Methodology, last
 			return
 		}
 		c := s.formatSummary(ind, sum)
-		c.Group = &ComparisonGroup{key.portfolio, key.indicator, key.kind}
+		c.Group = &ComparisonGroup{key}
 		s.summaries[key] = c
 	}
 	for _, m := range methodologies {
