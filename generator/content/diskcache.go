@@ -11,8 +11,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"time"
+
+	"clustersite/generator/program"
 )
 
 // A diskCache keeps what decoding the assessment files gave from one
@@ -53,30 +54,8 @@ const diskCacheFile = "decoded.bin"
 // diskCacheMagic starts the file; its last digit is the format's version.
 const diskCacheMagic = "clustersite decoded files 1\n"
 
-// programID identifies the running program: the SHA-256 of its executable,
-// so any change to the code gives a new one. It is zero, and the cache off,
-// when the executable cannot be read. Tests replace it.
-var programID = sync.OnceValue(func() [sha256.Size]byte {
-	// On Linux, /proc/self/exe is the file this process runs even when a
-	// new build has replaced it at its path since; os.Executable names
-	// the path.
-	f, err := os.Open("/proc/self/exe")
-	if err != nil {
-		exe, err := os.Executable()
-		if err != nil {
-			return [sha256.Size]byte{}
-		}
-		if f, err = os.Open(exe); err != nil {
-			return [sha256.Size]byte{}
-		}
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return [sha256.Size]byte{}
-	}
-	return [sha256.Size]byte(h.Sum(nil))
-})
+// programID identifies the running program (program.ID); tests replace it.
+var programID = program.ID
 
 // decodingEnv is the SHA-256 of what decoding an assessment file depends
 // on besides its path and bytes: the configured portfolios and the
