@@ -142,14 +142,14 @@ func (c *commonFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.today, "today", "", "judge label statuses on this `date` (YYYY-MM-DD)")
 	fs.StringVar(&c.baseURL, "base-url", "", "absolute `URL` the site is published at")
 	fs.BoolVar(&c.drafts, "drafts", false, "include draft assessments")
-	fs.BoolVar(&c.noCache, "no-cache", false, "decode every content file, without the cache of decoded files")
+	fs.BoolVar(&c.noCache, "no-cache", false, "decode every content file and render all Markdown, without the cache")
 }
 
 // options turns the flags into build options.
 func (c *commonFlags) options() (build.Options, error) {
 	opts := build.Options{BaseURL: c.baseURL, Drafts: c.drafts}
 	if !c.noCache {
-		opts.CacheDir = decodedCacheDir(c.site, c.dest)
+		opts.CacheDir = siteCacheDir(c.site, c.dest)
 	}
 	if c.today != "" {
 		d, err := model.ParseDate(c.today)
@@ -161,14 +161,14 @@ func (c *commonFlags) options() (build.Options, error) {
 	return opts, nil
 }
 
-// decodedCacheDir is the folder that keeps the decoded content files of
-// the site folder site from one build to the next: a folder of its own in
+// siteCacheDir is the folder that keeps the decoded content files and the
+// rendered Markdown of the site folder site from one build to the next: a folder of its own in
 // the user's cache folder ($XDG_CACHE_HOME or ~/.cache on Linux), named
 // after the site folder's absolute path. It is "" (no cache) when there
 // is no cache folder, or when it lies inside the site folder or the
 // output folder dest (a CI job may set XDG_CACHE_HOME to a folder of its
 // checkout): the cache must stay out of the site, its output and git.
-func decodedCacheDir(site, dest string) string {
+func siteCacheDir(site, dest string) string {
 	base, err := os.UserCacheDir()
 	if err != nil {
 		return ""

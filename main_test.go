@@ -169,7 +169,7 @@ func TestRebuildIsByteIdentical(t *testing.T) {
 // the same, and the cache must lie in the user's cache folder.
 func TestBuildFromTheCacheIsByteIdentical(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
-	cache := decodedCacheDir(".", "")
+	cache := siteCacheDir(".", "")
 	if base, _ := os.UserCacheDir(); !strings.HasPrefix(cache, base+string(filepath.Separator)) {
 		t.Fatalf("the cache %s is not in the user's cache folder %s", cache, base)
 	}
@@ -183,9 +183,18 @@ func TestBuildFromTheCacheIsByteIdentical(t *testing.T) {
 	if err != nil {
 		t.Fatal("the build left no cache:", err)
 	}
+	markdown := filepath.Join(cache, "markdown.bin")
+	mdInfo, err := os.Stat(markdown)
+	if err != nil {
+		t.Fatal("the build left no store of rendered Markdown:", err)
+	}
 	filled := buildSample(t)
 	if again, err := os.Stat(file); err != nil || !os.SameFile(info, again) {
 		t.Error("the cache was written again though no file changed")
+	}
+	// Markdown the store lacked would have been rendered and appended.
+	if again, err := os.Stat(markdown); err != nil || !os.SameFile(mdInfo, again) || again.Size() != mdInfo.Size() {
+		t.Error("the store of rendered Markdown was written again though no file changed")
 	}
 	want := treeHash(t, none)
 	if treeHash(t, filling) != want || treeHash(t, filled) != want {
@@ -207,7 +216,7 @@ func TestDecodedCacheIsNeverInsideTheSiteOrItsOutput(t *testing.T) {
 		{root, true}, // the site lies inside the cache folder, not the other way round
 	} {
 		t.Setenv("XDG_CACHE_HOME", tc.cacheHome)
-		if got := decodedCacheDir(site, dest); (got != "") != tc.ok {
+		if got := siteCacheDir(site, dest); (got != "") != tc.ok {
 			t.Errorf("XDG_CACHE_HOME=%s: cache folder %q", tc.cacheHome, got)
 		}
 	}

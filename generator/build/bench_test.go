@@ -147,10 +147,10 @@ var sizes = []int{1000, 10000}
 // BenchmarkBuild builds a whole corpus into an empty folder in this
 // process: load, validate, statistics, render, write, swap.
 //
-// The variant cache=none decodes every content file; cache=warm builds
-// with a cache of decoded files (Options.CacheDir) that a build of the
-// same corpus filled before the timer started, as a rebuild after a
-// change to the theme or a file does.
+// The variant cache=none decodes every content file and renders all
+// Markdown; cache=warm builds with a cache folder (Options.CacheDir) that
+// a build of the same corpus filled before the timer started, as a
+// rebuild after a change to the theme or a file does.
 func BenchmarkBuild(b *testing.B) {
 	for _, n := range sizes {
 		for _, cached := range []bool{false, true} {
@@ -181,17 +181,15 @@ func cacheName(cached bool) string {
 	return "none"
 }
 
-// cacheOptions returns the options of a build of fsys without a cache of
-// decoded files or, when cached is set, with one that a build of fsys
-// has filled.
+// cacheOptions returns the options of a build of fsys without a cache
+// folder or, when cached is set, with one that a build of fsys has
+// filled: decoded files and rendered Markdown.
 func cacheOptions(b *testing.B, fsys fs.FS, cached bool) build.Options {
 	if !cached {
 		return build.Options{}
 	}
 	opts := build.Options{CacheDir: b.TempDir()}
-	if _, _, err := build.Load(fsys, opts); err != nil {
-		b.Fatal(err)
-	}
+	buildInto(b, fsys, outputDir(b), opts)
 	return opts
 }
 
@@ -219,9 +217,9 @@ func BenchmarkFloor(b *testing.B) {
 }
 
 // BenchmarkBuildVsFloor runs the floor, a build of 10,000 clusters and a
-// build with a warm cache of decoded files in every iteration and reports
-// the three times, build/floor, the figure of the target "at most 1.5
-// times the floor", and cached-build/floor.
+// build with a warm cache (decoded files, rendered Markdown) in every
+// iteration and reports the three times, build/floor, the figure of the
+// target "at most 1.5 times the floor", and cached-build/floor.
 func BenchmarkBuildVsFloor(b *testing.B) {
 	dir := corpusDir(b, 10000)
 	fsys := os.DirFS(dir)
@@ -287,8 +285,9 @@ func buildInto(b *testing.B, fsys fs.FS, dest string, opts build.Options) {
 // the same clusters, each into an empty folder, one after the other in
 // every iteration; skipped without hugo. It reports the times, their
 // ratio and each one's maximum resident set size. clustersite runs twice:
-// with --no-cache, decoding every file, and with the cache of decoded
-// files that its first run (before the timer) filled, as it is by default.
+// with --no-cache, decoding every file and rendering all Markdown, and
+// with the cache that its first run (before the timer) filled, as it is
+// by default.
 func BenchmarkCommand(b *testing.B) {
 	hugo, err := exec.LookPath("hugo")
 	if err != nil {

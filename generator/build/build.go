@@ -6,17 +6,21 @@ package build
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
 	"time"
 
+	"clustersite/generator/blobs"
 	"clustersite/generator/config"
 	"clustersite/generator/content"
 	"clustersite/generator/model"
+	"clustersite/generator/program"
 	"clustersite/generator/render"
 	"clustersite/generator/site"
 )
@@ -41,7 +45,9 @@ type Options struct {
 	// which then decodes only the files that changed (content.Options.
 	// CacheDir). A Loader keeps them in memory and uses the folder only
 	// when it has none there: at its first load, and when the portfolios
-	// or methodology files changed.
+	// or methodology files changed. Run also keeps there the HTML rendered
+	// from editors' Markdown, by the SHA-256 of its source, and renders
+	// only Markdown it has not rendered before (openMarkdownStore).
 	CacheDir string
 }
 
@@ -231,10 +237,17 @@ func Run(ctx context.Context, siteDir, theme fs.FS, opts Options, w Writer) (Sum
 	if err != nil {
 		return Summary{}, err
 	}
+	markdown := openMarkdownStore(opts.CacheDir)
+	if markdown != nil {
+		r.KeepMarkdownIn(markdown)
+	}
 	pages, files, err := write(ctx, s, r, w, opts.Workers, opts.Progress)
 	if err != nil {
+		markdown.Close()
 		return Summary{}, err
 	}
+	// Every page asked for its Markdown: what no page asked for can go.
+	markdown.Prune()
 	return Summary{
 		Clusters:    len(s.Clusters),
 		Assessments: s.Assessments,
@@ -243,6 +256,23 @@ func Run(ctx context.Context, siteDir, theme fs.FS, opts Options, w Writer) (Sum
 		Warnings:    problems.Warnings(),
 		Duration:    time.Since(start),
 	}, nil
+}
+
+// markdownStoreFile is the file in Options.CacheDir that keeps the HTML
+// rendered from editors' Markdown.
+const markdownStoreFile = "markdown.bin"
+
+// openMarkdownStore opens the store of rendered Markdown in cacheDir; nil,
+// no store, when cacheDir is "" or the program cannot be identified. What
+// Markdown renders to depends on its source, which is the key, and on the
+// program alone.
+func openMarkdownStore(cacheDir string) *blobs.Store {
+	prog := program.ID()
+	if cacheDir == "" || prog == ([sha256.Size]byte{}) {
+		return nil
+	}
+	env := sha256.Sum256(append([]byte("clustersite rendered Markdown\n"), prog[:]...))
+	return blobs.Open(filepath.Join(cacheDir, markdownStoreFile), env)
 }
 
 // Write renders every page of a loaded site with r and writes the pages,

@@ -3,6 +3,7 @@ package render
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
 	"html/template"
 	"net/url"
 	"strings"
@@ -36,7 +37,24 @@ type Markdown struct {
 	mu     sync.Mutex
 	recent [16]rendered
 	next   int
+
+	// store, when set, keeps the HTML from one build to the next.
+	store MarkdownStore
 }
+
+// A MarkdownStore keeps rendered Markdown from one build to the next, by
+// the SHA-256 of its source; blobs.Store is one. Rendering Markdown is
+// the only thing in a page that depends on nothing but its source text
+// (and the program), and at 60 µs a field it is a tenth of a build's
+// processor time.
+type MarkdownStore interface {
+	Get(key [sha256.Size]byte) (html string, ok bool)
+	Put(key [sha256.Size]byte, html string)
+}
+
+// KeepMarkdownIn makes m read rendered Markdown from store, and put there
+// what it renders anew. It must be called before m renders anything.
+func (m *Markdown) KeepMarkdownIn(store MarkdownStore) { m.store = store }
 
 type rendered struct {
 	src  string
@@ -64,7 +82,17 @@ func (m *Markdown) HTML(src string) template.HTML {
 	if html, ok := m.remembered(src); ok {
 		return html
 	}
-	html := m.convert(src)
+	var html template.HTML
+	if m.store == nil {
+		html = m.convert(src)
+	} else {
+		key := m.key(src)
+		stored, ok := m.store.Get(key)
+		if html = template.HTML(stored); !ok {
+			html = m.convert(src)
+			m.store.Put(key, string(html))
+		}
+	}
 	m.mu.Lock()
 	m.recent[m.next] = rendered{src, html}
 	m.next = (m.next + 1) % len(m.recent)
@@ -81,6 +109,15 @@ func (m *Markdown) remembered(src string) (template.HTML, bool) {
 		}
 	}
 	return "", false
+}
+
+// key is the key of src in the store: its SHA-256.
+func (m *Markdown) key(src string) [sha256.Size]byte {
+	out := m.bufs.Get().(*mdOutput)
+	defer m.bufs.Put(out)
+	out.buf.Reset()
+	out.buf.WriteString(src) // a pooled copy: sha256 takes bytes only
+	return sha256.Sum256(out.buf.Bytes())
 }
 
 func (m *Markdown) convert(src string) template.HTML {

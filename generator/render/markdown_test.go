@@ -1,6 +1,7 @@
 package render
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"strings"
 	"testing"
@@ -96,5 +97,70 @@ func TestMarkdownRemembersRecentSourcesWithoutMixingThemUp(t *testing.T) {
 	md.HTML(src)
 	if n := testing.AllocsPerRun(10, func() { md.HTML(src) }); n != 0 {
 		t.Errorf("rendering the source just rendered allocates %v times: it is converted again", n)
+	}
+}
+
+// mapStore is a MarkdownStore in memory that counts what it is asked.
+type mapStore struct {
+	html       map[[sha256.Size]byte]string
+	gets, puts int
+}
+
+func (s *mapStore) Get(key [sha256.Size]byte) (string, bool) {
+	s.gets++
+	html, ok := s.html[key]
+	return html, ok
+}
+
+func (s *mapStore) Put(key [sha256.Size]byte, html string) {
+	s.puts++
+	s.html[key] = html
+}
+
+func TestMarkdownKeptInAStore(t *testing.T) {
+	sources := []string{"# Findings\n\nThe cluster *grew*.", "- one\n- two\n\n[site](https://qoot.org)", "Plain text."}
+	plain := NewMarkdown()
+	store := &mapStore{html: map[[sha256.Size]byte]string{}}
+
+	first := NewMarkdown()
+	first.KeepMarkdownIn(store)
+	for _, src := range sources {
+		if got, want := first.HTML(src), plain.HTML(src); got != want {
+			t.Errorf("with a store, HTML(%q) = %q; want %q", src, got, want)
+		}
+	}
+	if store.puts != len(sources) {
+		t.Fatalf("%d values put; want %d", store.puts, len(sources))
+	}
+	for _, src := range sources {
+		if html := store.html[sha256.Sum256([]byte(src))]; html != string(plain.HTML(src)) {
+			t.Errorf("stored under the SHA-256 of %q: %q", src, html)
+		}
+	}
+
+	// The next build finds the HTML in the store: marked here, so that
+	// the test sees it comes from there.
+	for k, html := range store.html {
+		store.html[k] = html + "<!-- stored -->"
+	}
+	next := NewMarkdown()
+	next.KeepMarkdownIn(store)
+	for _, src := range sources {
+		if got := string(next.HTML(src)); got != string(plain.HTML(src))+"<!-- stored -->" {
+			t.Errorf("HTML(%q) = %q, not the stored value", src, got)
+		}
+	}
+	// A source one byte longer is another key: rendered, not found.
+	puts := store.puts
+	if got, want := next.HTML(sources[2]+"!"), plain.HTML(sources[2]+"!"); got != want {
+		t.Errorf("an edited source gave %q; want %q", got, want)
+	}
+	if store.puts != puts+1 {
+		t.Error("an edited source was not rendered and put")
+	}
+	// Empty sources are not looked up.
+	gets := store.gets
+	if next.HTML(" \n") != "" || store.gets != gets {
+		t.Error("an empty source was looked up")
 	}
 }

@@ -108,6 +108,11 @@ func (r *Renderer) Render(w io.Writer, p site.Page) error {
 	return nil
 }
 
+// KeepMarkdownIn makes r read the HTML of editors' Markdown from store,
+// and put there what it renders anew (Markdown.KeepMarkdownIn). It must be
+// called before r renders anything.
+func (r *Renderer) KeepMarkdownIn(store MarkdownStore) { r.markdown.KeepMarkdownIn(store) }
+
 // Assets returns the asset files under their hashed names.
 func (r *Renderer) Assets() []site.File { return r.assets }
 
