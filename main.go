@@ -161,13 +161,14 @@ func (c *commonFlags) options() (build.Options, error) {
 	return opts, nil
 }
 
-// siteCacheDir is the folder that keeps the decoded content files and the
-// rendered Markdown of the site folder site from one build to the next: a folder of its own in
-// the user's cache folder ($XDG_CACHE_HOME or ~/.cache on Linux), named
-// after the site folder's absolute path. It is "" (no cache) when there
-// is no cache folder, or when it lies inside the site folder or the
-// output folder dest (a CI job may set XDG_CACHE_HOME to a folder of its
-// checkout): the cache must stay out of the site, its output and git.
+// siteCacheDir is the folder that keeps the decoded content files and
+// the rendered Markdown of the site folder site from one build to the
+// next: a folder of its own in the user's cache folder ($XDG_CACHE_HOME
+// or ~/.cache on Linux), named after the site folder's absolute path. It
+// is "" (no cache) when there is no cache folder, or when it lies inside
+// the site folder or the output folder dest (a CI job may set
+// XDG_CACHE_HOME to a folder of its checkout): the cache must stay out of
+// the site, its output and git.
 func siteCacheDir(site, dest string) string {
 	base, err := os.UserCacheDir()
 	if err != nil {

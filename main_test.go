@@ -202,7 +202,7 @@ func TestBuildFromTheCacheIsByteIdentical(t *testing.T) {
 	}
 }
 
-func TestDecodedCacheIsNeverInsideTheSiteOrItsOutput(t *testing.T) {
+func TestSiteCacheIsNeverInsideTheSiteOrItsOutput(t *testing.T) {
 	root := t.TempDir()
 	site, dest := filepath.Join(root, "site"), filepath.Join(root, "out")
 	for _, tc := range []struct {

@@ -1,8 +1,8 @@
 // Package blobs keeps strings from one build to the next in one file,
 // each found by a SHA-256 key: a build stores what is costly to make and
-// cheap to keep, such as the HTML of an editor's Markdown, and the next
-// build reads back from the file only what it asks for, so a large store
-// costs little memory.
+// cheap to keep, such as the HTML of an editor's Markdown. Open reads the
+// file once to index it; a value is read from the file when it is asked
+// for, so a large store costs little memory.
 //
 // The file starts with a header naming its environment (a SHA-256 the
 // caller gives, which must cover everything the stored values depend on
@@ -12,18 +12,21 @@
 //	key [32]byte | length uint32 | CRC-32C of key and data uint32 | data
 //
 // (numbers little-endian). Appending means a build that changed a few
-// values writes a few records, not the whole file; Prune rewrites the
-// file when records no build asks for any more take more room than the
-// others.
+// values writes a few records, not the whole file; PruneAndClose rewrites
+// the file when records no build asks for any more take more room than
+// the others.
 //
-// A Store never answers with what was not stored under the key in its
+// A Store answers only with what was stored under the key in its
 // environment: a file of another environment is replaced, and a record
 // whose checksum does not match (a torn write, a damaged disk) is not
-// found. Several processes may use one file at once: each record is
-// appended by a single write, a rewrite replaces the file by renaming a
-// complete one, and what one process misses of another's records is only
-// work done twice. A store that cannot read or write its file is no
-// store: Get finds nothing and Put keeps nothing.
+// found. The checksum guards against accidents, not against a person: the
+// file is trusted as the site folder is, and whoever may write it may
+// change what a build publishes. Several processes may use one file at
+// once: a rewrite replaces the file by renaming a complete one, a record
+// half appended by another process fails its checksum, and what one
+// process misses of another's records is only work done twice. A store
+// that cannot read or write its file is no store: Get finds nothing and
+// Put keeps nothing.
 package blobs
 
 import (
@@ -39,6 +42,7 @@ import (
 	"slices"
 	"sync"
 	"time"
+	"unsafe"
 )
 
 // Key finds a record: the SHA-256 of what the value was made from.
@@ -68,7 +72,7 @@ type Store struct {
 	// index holds where each record's data lies in f.
 	index map[Key]place
 	// live adds up the records asked for since Open, in bytes, for
-	// Prune; damaged says a record was found damaged.
+	// PruneAndClose; damaged says a record was found damaged.
 	live    int64
 	damaged bool
 }
@@ -104,26 +108,48 @@ func Open(path string, env [sha256.Size]byte) *Store {
 }
 
 // openFile opens the file for reading and appending, with its records
-// indexed, or an empty file of s's environment in its place.
+// indexed. A file of another environment, or none, is replaced by an
+// empty one; a file with a damaged record by one with its intact records:
+// records appended after a torn one would be lost to every scan.
 func (s *Store) openFile() (*os.File, error) {
 	for range 2 {
 		f, err := os.OpenFile(s.path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
 		if err != nil {
 			return nil, err
 		}
-		if s.scan(f) == nil {
+		err = s.scan(f)
+		if err == nil && !s.damaged {
 			return f, nil
 		}
+		var keep []Key
+		if err == nil {
+			keep = s.inFileOrder(func(place) bool { return true })
+		}
+		// The new file is renamed over the old one so that no reader sees
+		// half of it. Another process may do the same in between; the
+		// second round reads whichever file won.
+		err = s.rewrite(f, keep)
 		f.Close()
-		// Another environment, or no header: a new empty file, renamed
-		// over the old one so that no reader sees half of it. Another
-		// process may do the same in between; the second round reads
-		// whichever file won.
-		if err := s.rewrite(nil, nil); err != nil {
+		s.index, s.damaged = map[Key]place{}, false
+		if err != nil {
 			return nil, err
 		}
 	}
 	return nil, errors.New("blobs: the file keeps changing")
+}
+
+// inFileOrder returns the keys of the records that keep says to, in the
+// order of the file, so that reading them reads the file from start to
+// end.
+func (s *Store) inFileOrder(keep func(place) bool) []Key {
+	var keys []Key
+	for k, p := range s.index {
+		if keep(p) {
+			keys = append(keys, k)
+		}
+	}
+	slices.SortFunc(keys, func(a, b Key) int { return cmp.Compare(s.index[a].off, s.index[b].off) })
+	return keys
 }
 
 var errOtherFile = errors.New("blobs: not a file of this environment")
@@ -164,9 +190,6 @@ func (s *Store) scan(f *os.File) error {
 	return nil
 }
 
-// bufs are the buffers Get reads records into.
-var bufs = sync.Pool{New: func() any { return new([]byte) }}
-
 // Get returns the value stored under key, if the file holds an intact
 // record of it.
 func (s *Store) Get(key Key) (string, bool) {
@@ -180,27 +203,35 @@ func (s *Store) Get(key Key) (string, bool) {
 	if !ok || f == nil {
 		return "", false
 	}
-	buf := bufs.Get().(*[]byte)
-	defer bufs.Put(buf)
-	if cap(*buf) < int(p.n) {
-		*buf = make([]byte, p.n)
+	data := make([]byte, p.n)
+	_, err := f.ReadAt(data, p.off)
+	intact := err == nil && checksum(key, data) == p.sum
+	s.mu.Lock()
+	if now, ok := s.index[key]; ok && now.off == p.off {
+		if intact {
+			s.use(key)
+		} else {
+			delete(s.index, key)
+			s.damaged = true
+		}
 	}
-	data := (*buf)[:p.n]
-	if _, err := f.ReadAt(data, p.off); err != nil || checksum(key, data) != p.sum {
-		s.mu.Lock()
-		delete(s.index, key)
-		s.damaged = true
-		s.mu.Unlock()
+	s.mu.Unlock()
+	if !intact {
 		return "", false
 	}
-	s.mu.Lock()
-	if !p.used {
+	// data is never written again: the string can share its bytes, as
+	// strings.Builder's does, rather than copy them.
+	return unsafe.String(unsafe.SliceData(data), len(data)), true
+}
+
+// use notes that the record of key, which s.index holds, was asked for
+// since Open. s.mu must be held.
+func (s *Store) use(key Key) {
+	if p := s.index[key]; !p.used {
 		p.used = true
 		s.index[key] = p
 		s.live += recordHead + int64(p.n)
 	}
-	s.mu.Unlock()
-	return string(data), true
 }
 
 // Put stores value under key, unless the store has a record of it. An
@@ -218,11 +249,18 @@ func (s *Store) Put(key Key, value string) {
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if _, ok := s.index[key]; ok || s.f == nil {
+	if s.f == nil {
+		return
+	}
+	if _, ok := s.index[key]; ok {
+		s.use(key)
 		return
 	}
 	// With O_APPEND each write lands at the end of the file, whatever
-	// other processes appended; the file offset after it tells where.
+	// other processes appended, and on Linux the file offset after it
+	// tells where. Were the offset wrong, or the record split by another
+	// process's write, Get would find a checksum that does not match: a
+	// miss, never a wrong value.
 	_, err := s.f.Write(rec)
 	var end int64
 	if err == nil {
@@ -257,12 +295,12 @@ func (s *Store) Close() error {
 	return err
 }
 
-// Prune closes the store after a build that asked for every value it
-// needs: when the records it did not ask for take more room than the
-// others (and over a megabyte), or a damaged record was found, the file
-// is rewritten with the asked-for records only. A build that renders part
-// of a site (the dev server) must Close instead.
-func (s *Store) Prune() error {
+// PruneAndClose closes the store after a build that asked for every
+// value it needs: when the records it did not ask for take more room than
+// the others (and over a megabyte), or a damaged record was found, the
+// file is first rewritten with the asked-for records only. A build that
+// renders part of a site (the dev server) must Close instead.
+func (s *Store) PruneAndClose() error {
 	if s == nil {
 		return nil
 	}
@@ -282,19 +320,16 @@ func (s *Store) Prune() error {
 	if !s.damaged && (dead <= s.live || dead <= 1<<20) {
 		return nil
 	}
-	var keep []Key
-	for k, p := range s.index {
-		if p.used {
-			keep = append(keep, k)
-		}
+	// Another process replaced the file since Open: its file is newer
+	// than what this one would write.
+	if now, err := os.Stat(s.path); err != nil || !os.SameFile(now, info) {
+		return nil
 	}
-	// In file order, so the old file is read from start to end.
-	slices.SortFunc(keep, func(a, b Key) int { return cmp.Compare(s.index[a].off, s.index[b].off) })
-	return s.rewrite(f, keep)
+	return s.rewrite(f, s.inFileOrder(func(p place) bool { return p.used }))
 }
 
-// rewrite replaces the file by one with the records of keys, read from
-// old, through a temporary file renamed over it.
+// rewrite replaces the file by one with the intact records of keys, read
+// from old, through a temporary file renamed over it.
 func (s *Store) rewrite(old *os.File, keys []Key) (err error) {
 	dir := filepath.Dir(s.path)
 	tmp, err := os.CreateTemp(dir, "blobs-*.tmp")

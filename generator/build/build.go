@@ -47,7 +47,8 @@ type Options struct {
 	// when it has none there: at its first load, and when the portfolios
 	// or methodology files changed. Run also keeps there the HTML rendered
 	// from editors' Markdown, by the SHA-256 of its source, and renders
-	// only Markdown it has not rendered before (openMarkdownStore).
+	// only Markdown it has not rendered before. The folder is trusted as
+	// the site folder is: what it holds goes into the pages.
 	CacheDir string
 }
 
@@ -241,13 +242,15 @@ func Run(ctx context.Context, siteDir, theme fs.FS, opts Options, w Writer) (Sum
 	if markdown != nil {
 		r.KeepMarkdownIn(markdown)
 	}
+	// A store that cannot be written is no store; the build goes on
+	// without it, so its errors are not the build's.
 	pages, files, err := write(ctx, s, r, w, opts.Workers, opts.Progress)
 	if err != nil {
 		markdown.Close()
 		return Summary{}, err
 	}
 	// Every page asked for its Markdown: what no page asked for can go.
-	markdown.Prune()
+	markdown.PruneAndClose()
 	return Summary{
 		Clusters:    len(s.Clusters),
 		Assessments: s.Assessments,
