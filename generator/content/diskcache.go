@@ -10,8 +10,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
+	"unsafe"
 
 	"clustersite/generator/program"
 )
@@ -39,14 +39,25 @@ import (
 //
 // A cache that cannot be read or written is no cache: the build decodes
 // every file, as without one, and says nothing.
+//
+// Records are read from the file as files ask for them, not all at once:
+// held together, the 70 MB of records of 10,000 clusters and the content
+// decoded from them raised the live heap, and with it the soft memory
+// limit (main's memory.go), by half.
 type diskCache struct {
 	file string
 	// env is the SHA-256 of diskCacheMagic, programID and decodingEnv:
 	// the file is used only when it starts with the same.
 	env [sha256.Size]byte
-	// records read from file, by key.
-	records map[[sha256.Size]byte]string
+	// f is the file read, open until save; records says where each
+	// record lies in it, by key. Both are nil when the file is missing,
+	// of another environment or damaged.
+	f       *os.File
+	records map[[sha256.Size]byte]span
 }
+
+// span is where a record lies in the cache's file.
+type span struct{ off, n int64 }
 
 // diskCacheFile is the name of the cache's file in Options.CacheDir.
 const diskCacheFile = "decoded.bin"
@@ -92,18 +103,23 @@ func openDiskCache(dir string, env [sha256.Size]byte) *diskCache {
 	h.Write(prog[:])
 	h.Write(env[:])
 	d := &diskCache{file: filepath.Join(dir, diskCacheFile), env: [sha256.Size]byte(h.Sum(nil))}
-	d.records, _ = d.read()
+	f, err := os.Open(d.file)
+	if err != nil {
+		return d
+	}
+	if d.records, err = d.index(f); err != nil {
+		f.Close()
+		return d
+	}
+	d.f = f
 	return d
 }
 
-// read returns the records of the cache's file, or none when it is
-// missing, of another environment or damaged.
-func (d *diskCache) read() (map[[sha256.Size]byte]string, error) {
-	f, err := os.Open(d.file)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
+// index reads the cache's file f through once, to check it whole, and
+// returns where each record lies; an error when the file is of another
+// environment or damaged. f is read by its descriptor from then on, so a
+// file renamed over it meanwhile changes nothing.
+func (d *diskCache) index(f *os.File) (map[[sha256.Size]byte]span, error) {
 	info, err := f.Stat()
 	if err != nil {
 		return nil, err
@@ -114,7 +130,8 @@ func (d *diskCache) read() (map[[sha256.Size]byte]string, error) {
 		return nil, errDamaged
 	}
 	sum := sha256.New()
-	r := bufio.NewReaderSize(io.TeeReader(io.LimitReader(f, body), sum), 1<<16)
+	read := &countingReader{r: io.TeeReader(io.LimitReader(f, body), sum)}
+	r := bufio.NewReaderSize(read, 1<<16)
 	head := make([]byte, len(diskCacheMagic)+sha256.Size)
 	if _, err := io.ReadFull(r, head); err != nil {
 		return nil, err
@@ -130,7 +147,7 @@ func (d *diskCache) read() (map[[sha256.Size]byte]string, error) {
 	if err != nil || count > uint64(left)/(sha256.Size+1) {
 		return nil, errDamaged
 	}
-	records := make(map[[sha256.Size]byte]string, count)
+	records := make(map[[sha256.Size]byte]span, count)
 	for range count {
 		var key [sha256.Size]byte
 		if _, err := io.ReadFull(r, key[:]); err != nil {
@@ -140,14 +157,11 @@ func (d *diskCache) read() (map[[sha256.Size]byte]string, error) {
 		if err != nil || n > uint64(left) {
 			return nil, errDamaged
 		}
-		// Each record in a string of its own: the entry decoded from it
-		// copies its strings, so it is garbage once the load is done.
-		var rec strings.Builder
-		rec.Grow(int(n))
-		if _, err := io.CopyN(&rec, r, int64(n)); err != nil {
-			return nil, err
+		records[key] = span{read.n - int64(r.Buffered()), int64(n)}
+		// Discarded bytes are read, and hashed, all the same.
+		if _, err := r.Discard(int(n)); err != nil {
+			return nil, errDamaged
 		}
-		records[key] = rec.String()
 	}
 	if _, err := r.ReadByte(); err != io.EOF {
 		return nil, errDamaged // more than count records
@@ -164,6 +178,30 @@ func (d *diskCache) read() (map[[sha256.Size]byte]string, error) {
 
 var errDamaged = errors.New("damaged")
 
+// countingReader counts the bytes read through it: less those still
+// buffered above it, the offset in the file of what is read next.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// record returns the record at sp in the cache's file.
+func (d *diskCache) record(sp span) (string, error) {
+	rec := make([]byte, sp.n)
+	if _, err := d.f.ReadAt(rec, sp.off); err != nil {
+		return "", err
+	}
+	// rec is never written again: the string can share its bytes, as
+	// strings.Builder's does, rather than copy them.
+	return unsafe.String(unsafe.SliceData(rec), len(rec)), nil
+}
+
 // fileKey is the key of the record of the assessment file at path with
 // the bytes data.
 func fileKey(path string, data []byte) [sha256.Size]byte {
@@ -178,9 +216,8 @@ func fileKey(path string, data []byte) [sha256.Size]byte {
 type cacheUse struct {
 	// key of the file's record; zero when the file could not be read.
 	key [sha256.Size]byte
-	// rec is the record the entry was decoded from; "" when the file was
-	// decoded from TOML.
-	rec string
+	// hit is true when the entry was decoded from the cache's record.
+	hit bool
 }
 
 // decode returns the entry of the file at path with the bytes data, whose
@@ -192,10 +229,12 @@ func (d *diskCache) decode(c *checker, path string, data []byte, key [sha256.Siz
 		return c.decode(path, data)
 	}
 	use.key = key
-	if rec, ok := d.records[key]; ok {
-		if e, ok := c.decodeRecord(path, rec); ok {
-			use.rec = rec
-			return e
+	if sp, ok := d.records[key]; ok {
+		if rec, err := d.record(sp); err == nil {
+			if e, ok := c.decodeRecord(path, rec); ok {
+				use.hit = true
+				return e
+			}
 		}
 	}
 	return c.decode(path, data)
@@ -211,23 +250,26 @@ func cacheable(e *entry) bool {
 // in the cache's next file: when it was decoded from one, or decoded
 // without problems.
 func recorded(u cacheUse, e *entry) bool {
-	return u.rec != "" || u.key != ([sha256.Size]byte{}) && cacheable(e)
+	return u.hit || u.key != ([sha256.Size]byte{}) && cacheable(e)
 }
 
 // save replaces the cache's file with the records of entries, which were
-// decoded as uses say, unless it holds exactly those already. It must run
-// before the entries are assembled, which adds problems to them. A nil d
-// saves nothing.
+// decoded as uses say, unless it holds exactly those already, and closes
+// d. It must run before the entries are assembled, which adds problems to
+// them. A nil d saves nothing.
 func (d *diskCache) save(entries []*entry, uses []cacheUse) {
 	if d == nil {
 		return
+	}
+	if d.f != nil {
+		defer d.f.Close()
 	}
 	hits, count := 0, 0
 	for i, u := range uses {
 		if recorded(u, entries[i]) {
 			count++
 		}
-		if u.rec != "" {
+		if u.hit {
 			hits++
 		}
 	}
@@ -270,9 +312,13 @@ func (d *diskCache) write(entries []*entry, uses []cacheUse, count int) (err err
 			continue
 		}
 		w.Write(u.key[:])
-		if u.rec != "" {
-			w.Write(binary.AppendUvarint(n[:0], uint64(len(u.rec))))
-			w.WriteString(u.rec)
+		if u.hit {
+			rec, err := d.record(d.records[u.key])
+			if err != nil {
+				return err
+			}
+			w.Write(binary.AppendUvarint(n[:0], uint64(len(rec))))
+			w.WriteString(rec)
 		} else {
 			buf = appendRecord(buf[:0], entries[i])
 			w.Write(binary.AppendUvarint(n[:0], uint64(len(buf))))
