@@ -242,9 +242,9 @@ func Run(ctx context.Context, siteDir, theme fs.FS, opts Options, w Writer) (Sum
 	if markdown != nil {
 		r.KeepMarkdownIn(markdown)
 	}
-	// A store that cannot be written is no store; the build goes on
-	// without it, so its errors are not the build's.
 	pages, files, err := write(ctx, s, r, w, opts.Workers, opts.Progress)
+	// A store that cannot be written is no store: its errors are not the
+	// build's, which has its pages either way.
 	if err != nil {
 		markdown.Close()
 		return Summary{}, err
