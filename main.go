@@ -63,8 +63,9 @@ Flags of build, serve and check:
   --today YYYY-MM-DD  date on which label statuses are judged
   --base-url URL      absolute URL the site is published at
   --drafts            include draft assessments
-  --no-cache          decode every content file, without the cache of decoded
-                      files that build, check and the start of serve use
+  --no-cache          decode every content file and render all Markdown,
+                      without the cache that build, check and the start of
+                      serve use
 build:
   --dest DIR          output folder (default <site>/public)
   --quiet             print nothing but errors (no progress line on a terminal)

@@ -267,8 +267,7 @@ func (s *Store) Put(key Key, value string) {
 		end, err = s.f.Seek(0, io.SeekCurrent)
 	}
 	if err != nil {
-		s.f.Close()
-		s.f = nil
+		s.take().Close()
 		return
 	}
 	s.index[key] = place{off: end - int64(len(value)), n: uint32(len(value)), sum: sum, used: true}
@@ -287,12 +286,18 @@ func (s *Store) Close() error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.f == nil {
-		return nil
+	if f := s.take(); f != nil {
+		return f.Close()
 	}
-	err := s.f.Close()
+	return nil
+}
+
+// take returns the store's file, nil when the store is off, and turns the
+// store off. s.mu must be held.
+func (s *Store) take() *os.File {
+	f := s.f
 	s.f = nil
-	return err
+	return f
 }
 
 // PruneAndClose closes the store after a build that asked for every
@@ -306,11 +311,10 @@ func (s *Store) PruneAndClose() error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.f == nil {
+	f := s.take()
+	if f == nil {
 		return nil
 	}
-	f := s.f
-	s.f = nil
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {

@@ -161,7 +161,7 @@ func (k *Cache) loadAll(c *checker, site fs.FS, opts Options) {
 	// the decoded files kept on disk by the last build, and leaves them
 	// as this load found them for the next.
 	var disk *diskCache
-	if len(k.files) == 0 && opts.CacheDir != "" {
+	if len(k.files) == 0 {
 		disk = openDiskCache(opts.CacheDir, k.env)
 	}
 	uses := make([]cacheUse, len(files))

@@ -91,11 +91,11 @@ func writeParts(h hash.Hash, parts ...string) {
 
 // openDiskCache returns the cache kept in dir for the decoding environment
 // env (decodingEnv), with the records of the last build when they were
-// made in the same environment by the same program. It returns nil when
-// the program cannot be identified.
+// made in the same environment by the same program. It returns nil, no
+// cache, when dir is "" or the program cannot be identified.
 func openDiskCache(dir string, env [sha256.Size]byte) *diskCache {
 	prog := programID()
-	if prog == ([sha256.Size]byte{}) {
+	if dir == "" || prog == ([sha256.Size]byte{}) {
 		return nil
 	}
 	h := sha256.New()

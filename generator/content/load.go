@@ -72,10 +72,7 @@ func Load(site fs.FS, cfg config.Config, opts Options) (*model.Directory, model.
 	c := &checker{portfolios: cfg.Portfolios, methodologies: ms, progress: opts.Progress}
 	files := t.files.assessments
 	entries := make([]*entry, len(files))
-	var disk *diskCache
-	if opts.CacheDir != "" {
-		disk = openDiskCache(opts.CacheDir, decodingEnv(cfg.Portfolios, methodologyDigest))
-	}
+	disk := openDiskCache(opts.CacheDir, decodingEnv(cfg.Portfolios, methodologyDigest))
 	uses := make([]cacheUse, len(files))
 	opts.Progress.found(len(files))
 	parallel(len(entries), func(i int) {
