@@ -190,12 +190,19 @@ func siteCacheDir(site, dest string) string {
 		if outer, err = filepath.Abs(outer); err != nil {
 			return ""
 		}
-		if rel, err := filepath.Rel(outer, base); err == nil && filepath.IsLocal(rel) || base == outer {
+		if inside(outer, base) {
 			return ""
 		}
 	}
 	sum := sha256.Sum256([]byte(abs))
 	return filepath.Join(base, "clustersite", "decoded", hex.EncodeToString(sum[:8]))
+}
+
+// inside reports whether the absolute path p is the folder dir or lies
+// inside it.
+func inside(dir, p string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && filepath.IsLocal(rel)
 }
 
 // destDir returns the output folder and refuses one that would replace the
@@ -213,7 +220,7 @@ func (c *commonFlags) destDir() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if rel, err := filepath.Rel(absDest, absSite); err == nil && filepath.IsLocal(rel) || absDest == absSite {
+	if inside(absDest, absSite) {
 		return "", fmt.Errorf("--dest %s would replace the site folder", dest)
 	}
 	return absDest, nil

@@ -239,14 +239,15 @@ func Run(ctx context.Context, siteDir, theme fs.FS, opts Options, w Writer) (Sum
 		return Summary{}, err
 	}
 	markdown := openMarkdownStore(opts.CacheDir)
+	// A store that cannot be written is no store: its errors are not the
+	// build's, which has its pages either way. Close after PruneAndClose
+	// does nothing.
+	defer markdown.Close()
 	if markdown != nil {
 		r.KeepMarkdownIn(markdown)
 	}
 	pages, files, err := write(ctx, s, r, w, opts.Workers, opts.Progress)
-	// A store that cannot be written is no store: its errors are not the
-	// build's, which has its pages either way.
 	if err != nil {
-		markdown.Close()
 		return Summary{}, err
 	}
 	// Every page asked for its Markdown: what no page asked for can go.
@@ -270,8 +271,11 @@ const markdownStoreFile = "markdown.bin"
 // Markdown renders to depends on its source, which is the key, and on the
 // program alone.
 func openMarkdownStore(cacheDir string) *blobs.Store {
+	if cacheDir == "" {
+		return nil // and no need to hash the executable
+	}
 	prog := program.ID()
-	if cacheDir == "" || prog == ([sha256.Size]byte{}) {
+	if prog == ([sha256.Size]byte{}) {
 		return nil
 	}
 	env := sha256.Sum256(append([]byte("clustersite rendered Markdown\n"), prog[:]...))

@@ -90,8 +90,10 @@ func (vs Values) Of(ind *Indicator) (Value, bool) {
 	if vs.m == nil || ind == nil {
 		return Value{}, false
 	}
-	if ind.pos >= len(vs.m.order) || vs.m.order[ind.pos] != ind {
-		return vs.Get(ind.ID) // an indicator of another methodology
+	if vs.m.IndicatorAt(ind.pos) != ind { // an indicator of another methodology
+		if ind = vs.m.Indicator(ind.ID); ind == nil {
+			return Value{}, false
+		}
 	}
 	for _, sv := range vs.vals { // a few dozen: a scan is as quick as a search
 		if int(sv.at) == ind.pos {

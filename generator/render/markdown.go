@@ -87,8 +87,9 @@ func (m *Markdown) HTML(src string) template.HTML {
 		html = m.convert(src)
 	} else {
 		key := m.key(src)
-		stored, ok := m.store.Get(key)
-		if html = template.HTML(stored); !ok {
+		if stored, ok := m.store.Get(key); ok {
+			html = template.HTML(stored)
+		} else {
 			html = m.convert(src)
 			m.store.Put(key, string(html))
 		}
